@@ -1,0 +1,73 @@
+// Wire formats of the news API, validated with zod/mini (small enough for the feed's first load).
+// The mock API validates its data files with these same schemas, so client and server never disagree.
+import * as z from 'zod/mini';
+
+export const topicIdSchema = z.string().check(z.regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'));
+export const articleIdSchema = z.string().check(z.regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'));
+const nonEmptyText = z.string().check(z.refine((s) => s.trim().length > 0, 'must not be empty'));
+const isoWithOffset = z.iso.datetime({ offset: true });
+
+export const linkSchema = z.object({
+  title: nonEmptyText,
+  source: nonEmptyText,
+  url: z.string(),
+});
+
+const articleFields = {
+  id: articleIdSchema,
+  title: nonEmptyText,
+  lead: z.string(),
+  publishedAt: isoWithOffset,
+  dateline: z.optional(z.string()),
+  topics: z.array(topicIdSchema).check(z.minLength(1, 'needs at least one topic')),
+  related: z.optional(z.array(articleIdSchema)),
+  otherMedia: z.optional(z.array(linkSchema)),
+  partnerNews: z.optional(z.array(linkSchema)),
+};
+
+export const pageSchema = z.array(z.string()).check(z.minLength(1, 'a page needs at least one paragraph'));
+
+export const articleSchema = z.object({
+  ...articleFields,
+  pages: z.array(pageSchema).check(z.minLength(1, 'needs at least one page')),
+});
+
+export const articleSummarySchema = z.object({
+  ...articleFields,
+  pageCount: z.int().check(z.minimum(1)),
+  wordCount: z.int().check(z.minimum(0)),
+});
+
+export const topicSchema = z.object({ id: topicIdSchema, name: nonEmptyText });
+export const topicWithCountSchema = z.object({ id: topicIdSchema, name: nonEmptyText, count: z.int() });
+export const topicsResponseSchema = z.object({ topics: z.array(topicWithCountSchema) });
+
+export const articlePageResponseSchema = z.object({
+  items: z.array(articleSummarySchema),
+  nextCursor: z.nullable(z.string()),
+});
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export type Topic = z.infer<typeof topicWithCountSchema>;
+export type TopicRecord = z.infer<typeof topicSchema>;
+export type Article = z.infer<typeof articleSchema>;
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+export type ArticlePage = z.infer<typeof articlePageResponseSchema>;
+export type ExternalLink = z.infer<typeof linkSchema>;
+
+/** "pages[0][2]"-style path of a validation issue, for messages people can act on. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
+    .join('');
+}
+
+export function describeIssues(error: z.core.$ZodError, limit = 3): string {
+  return error.issues
+    .slice(0, limit)
+    .map((issue) => `${formatIssuePath(issue.path) || '(root)'}: ${issue.message}`)
+    .join('; ');
+}

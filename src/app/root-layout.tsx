@@ -1,0 +1,50 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '@/components/error-boundary';
+
+const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
+
+export function RootLayout() {
+  const location = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="brand" aria-label="Agency News, home">
+            Agency<span>News</span>
+          </NavLink>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end className={navClass}>
+                  All news
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/search" className={navClass}>
+                  Search
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/converter" className={navClass}>
+                  Currency converter
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {/* Keyed by path so an error in one view is cleared by navigating to another. */}
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>Sample news written for this demo. Times are shown in the agency's time zone.</p>
+      </footer>
+    </>
+  );
+}

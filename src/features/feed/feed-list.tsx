@@ -1,0 +1,101 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { articleQueries, type FeedTopics } from '@/api/articles';
+import { QueryError } from '@/components/query-error';
+import { FeedItem } from './feed-item';
+import { toFeedRows } from './group-by-day';
+
+function FeedSkeleton() {
+  return (
+    <div className="feed-skeleton" aria-busy="true" aria-label="Loading news">
+      {Array.from({ length: 5 }, (_, i) => (
+        <div key={i} className="feed-item feed-item--skeleton">
+          <div className="skeleton skeleton--meta" />
+          <div className="skeleton skeleton--title" />
+          <div className="skeleton skeleton--line" />
+          <div className="skeleton skeleton--line skeleton--short" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Calls `onVisible` whenever the element scrolls into view (no-op where IntersectionObserver is missing). */
+function useOnVisible(onVisible: () => void) {
+  const [element, setElement] = useState<HTMLElement | null>(null);
+  const callback = useRef(onVisible);
+  useLayoutEffect(() => {
+    callback.current = onVisible;
+  });
+  useEffect(() => {
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) callback.current();
+    }, { rootMargin: '400px 0px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return setElement;
+}
+
+interface Props {
+  topics: FeedTopics;
+  emptyMessage: React.ReactNode;
+}
+
+export function FeedList({ topics, emptyMessage }: Props) {
+  const feed = useInfiniteQuery(articleQueries.feed(topics));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const articles = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
+  const rows = useMemo(() => toFeedRows(articles), [articles]);
+
+  const toggle = useCallback((id: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = feed;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  const sentinelRef = useOnVisible(loadMore);
+
+  if (feed.isPending) return <FeedSkeleton />;
+  if (feed.isError && !feed.data) {
+    return <QueryError what="The news could not be loaded." error={feed.error} onRetry={() => feed.refetch()} />;
+  }
+  if (rows.length === 0) return <div className="empty-state">{emptyMessage}</div>;
+
+  // Rows off screen skip layout and paint (CSS content-visibility), so thousands of loaded items stay cheap
+  // while find-in-page, screen readers and scroll restoration still see the whole list.
+  return (
+    <>
+      <div className="feed-list">
+        {rows.map((row) =>
+          row.kind === 'day' ? (
+            <h2 key={row.key} className="day-heading">
+              {row.label}
+            </h2>
+          ) : (
+            <FeedItem key={row.key} article={row.article} expanded={expanded.has(row.article.id)} onToggle={toggle} />
+          ),
+        )}
+      </div>
+      <div className="feed-more" ref={sentinelRef}>
+        {isFetchNextPageError ? (
+          <QueryError what="More news could not be loaded." error={feed.error} onRetry={() => void fetchNextPage()} />
+        ) : hasNextPage ? (
+          <button type="button" className="button" onClick={loadMore} disabled={isFetchingNextPage}>
+            {isFetchingNextPage ? 'Loading more news…' : 'Show more news'}
+          </button>
+        ) : (
+          <p className="feed-end">You have reached the end of the news.</p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Topic } from '@/api/schemas';
+import { isTopicSelected, normalizeSelection, toggleTopic, type TopicSelection } from '@/stores/topic-filter-store';
+
+interface Props {
+  id: string;
+  topics: readonly Topic[];
+  selection: TopicSelection;
+  onChange: (selection: TopicSelection) => void;
+}
+
+/** "Use filter": a checkbox per topic with its article count, plus All, None and Only this. */
+export function TopicFilterPanel({ id, topics, selection, onChange }: Props) {
+  const allIds = topics.map((t) => t.id);
+  return (
+    <fieldset id={id} className="filter-panel">
+      <legend>Show news on these topics</legend>
+      <div className="filter-panel__bulk">
+        <button type="button" className="button button--small" onClick={() => onChange(null)}>
+          All
+        </button>
+        <button type="button" className="button button--small" onClick={() => onChange([])}>
+          None
+        </button>
+      </div>
+      <ul className="filter-panel__list">
+        {topics.map((topic) => (
+          <li key={topic.id} className="filter-panel__topic">
+            <label>
+              <input
+                type="checkbox"
+                checked={isTopicSelected(selection, topic.id)}
+                onChange={() => onChange(toggleTopic(selection, topic.id, allIds))}
+              />
+              <span>{topic.name}</span> <span className="filter-panel__count">({topic.count})</span>
+            </label>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Only ${topic.name}`}
+              onClick={() => onChange(normalizeSelection([topic.id], allIds))}
+            >
+              Only this
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}

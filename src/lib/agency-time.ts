@@ -1,0 +1,48 @@
+// Times are shown in the agency's zone, the way the agency writes them: "4:50 UTC+3", "November 27, 2026".
+import { env } from './env';
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatterCache.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat('en-US', { timeZone, ...options });
+    formatterCache.set(key, cached);
+  }
+  return cached;
+}
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** "UTC+3", "UTC-3:30", "UTC" for the zone's offset at that instant. */
+export function utcOffsetLabel(date: Date, timeZone = env.agencyTimeZone): string {
+  const name = part(formatter(timeZone, { timeZoneName: 'shortOffset' }).formatToParts(date), 'timeZoneName');
+  const offset = name.replace(/^GMT/, '');
+  return offset ? `UTC${offset}` : 'UTC';
+}
+
+/** "4:50 UTC+3" */
+export function formatAgencyTime(iso: string, timeZone = env.agencyTimeZone): string {
+  const date = new Date(iso);
+  const parts = formatter(timeZone, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  return `${Number(part(parts, 'hour'))}:${part(parts, 'minute')} ${utcOffsetLabel(date, timeZone)}`;
+}
+
+/** "November 27, 2026" */
+export function formatAgencyDay(iso: string, timeZone = env.agencyTimeZone): string {
+  return formatter(timeZone, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
+}
+
+/** "2026-11-27": the calendar day in the agency zone, for grouping and date filters. */
+export function agencyDayKey(iso: string | Date, timeZone = env.agencyTimeZone): string {
+  const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
+  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+}
+
+/** "November 20, 2026, 4:50 UTC+3" */
+export function formatAgencyDateTime(iso: string, timeZone = env.agencyTimeZone): string {
+  return `${formatAgencyDay(iso, timeZone)}, ${formatAgencyTime(iso, timeZone)}`;
+}

@@ -1,0 +1,77 @@
+// Reads and validates the data files once, at server start (Node only).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as z from 'zod/mini';
+import { articleSchema, formatIssuePath, topicSchema, type Article, type TopicRecord } from '../api/schemas.ts';
+import { MockDataError } from './mock-data-error.ts';
+
+export interface MockData {
+  topics: TopicRecord[];
+  articles: Article[];
+}
+
+export function readJsonFile(dir: string, fileName: string): unknown {
+  const filePath = path.join(dir, fileName);
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    throw new MockDataError(`${filePath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new MockDataError(`${filePath}: is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function recordLabel(record: unknown, index: number): string {
+  const id = typeof record === 'object' && record && 'id' in record ? (record as { id: unknown }).id : undefined;
+  return typeof id === 'string' ? `record ${index} (id "${id}")` : `record ${index}`;
+}
+
+/** Validates an array file record by record, so the message points at the exact record and field. */
+export function validateRecords<S extends z.ZodMiniType>(fileName: string, value: unknown, schema: S): z.infer<S>[] {
+  if (!Array.isArray(value)) throw new MockDataError(`${fileName}: expected a JSON array of records`);
+  return value.map((record, index) => {
+    const result = schema.safeParse(record);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const field = formatIssuePath(issue.path) || '(record)';
+      throw new MockDataError(`${fileName}: ${recordLabel(record, index)}, field "${field}": ${issue.message}`);
+    }
+    return result.data;
+  });
+}
+
+function checkUnique(fileName: string, ids: string[]): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) throw new MockDataError(`${fileName}: record ${index} (id "${id}"), field "id": duplicate id`);
+    seen.add(id);
+  });
+}
+
+export function parseNewsData(topicsJson: unknown, articlesJson: unknown): MockData {
+  const topics = validateRecords('topics.json', topicsJson, topicSchema);
+  checkUnique('topics.json', topics.map((t) => t.id));
+  const articles = validateRecords('articles.json', articlesJson, articleSchema);
+  checkUnique('articles.json', articles.map((a) => a.id));
+
+  const topicIds = new Set(topics.map((t) => t.id));
+  const articleIds = new Set(articles.map((a) => a.id));
+  articles.forEach((article, index) => {
+    const where = `articles.json: ${recordLabel(article, index)}`;
+    article.topics.forEach((topic, i) => {
+      if (!topicIds.has(topic)) throw new MockDataError(`${where}, field "topics[${i}]": unknown topic "${topic}"`);
+    });
+    article.related?.forEach((id, i) => {
+      if (!articleIds.has(id)) throw new MockDataError(`${where}, field "related[${i}]": unknown article "${id}"`);
+    });
+  });
+  return { topics, articles };
+}
+
+export function loadMockData(dir: string): MockData {
+  return parseNewsData(readJsonFile(dir, 'topics.json'), readJsonFile(dir, 'articles.json'));
+}

@@ -1,0 +1,10 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_API_BASE_URL?: string;
+  readonly VITE_AGENCY_TIME_ZONE?: string;
+}
+
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}

@@ -1,0 +1,29 @@
+// Renders the real app (providers + routes) at a URL, with a fresh query client and no retries.
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, useLocation, type Location } from 'react-router';
+import { AppProviders } from '@/app/app';
+import { AppRoutes } from '@/app/routes';
+
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+}
+
+export function renderApp(url = '/', { queryClient = createTestQueryClient() } = {}) {
+  const location: { current: Location | null } = { current: null };
+  function LocationProbe() {
+    location.current = useLocation();
+    return null;
+  }
+  const user = userEvent.setup();
+  const utils = render(
+    <AppProviders queryClient={queryClient}>
+      <MemoryRouter initialEntries={[url]}>
+        <AppRoutes />
+        <LocationProbe />
+      </MemoryRouter>
+    </AppProviders>,
+  );
+  return { ...utils, user, queryClient, location };
+}

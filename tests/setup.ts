@@ -1,0 +1,21 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { useTopicFilterStore } from '@/stores/topic-filter-store';
+import { server } from './helpers/msw-server';
+
+// jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.
+window.scrollTo = () => {};
+Element.prototype.scrollIntoView = () => {};
+
+const initialTopicFilter = useTopicFilterStore.getState();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  localStorage.clear();
+  sessionStorage.clear();
+  useTopicFilterStore.setState(initialTopicFilter, true);
+});
+afterAll(() => server.close());
