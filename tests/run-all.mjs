@@ -14,7 +14,10 @@ function run(label, command, args, options = {}) {
 
 if (!existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
   console.log(`Chromium is missing at ${chromium}; installing Debian's package for the real-browser tests.`);
-  run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+  run('install chromium', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+  ]);
 }
 
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);

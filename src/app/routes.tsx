@@ -15,9 +15,30 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         <Route index element={<FeedPage />} />
-        <Route path="news/:id" element={<Suspense fallback={<ViewSkeleton />}><ArticlePage /></Suspense>} />
-        <Route path="search" element={<Suspense fallback={<ViewSkeleton />}><SearchPage /></Suspense>} />
-        <Route path="converter" element={<Suspense fallback={<ViewSkeleton />}><ConverterPage /></Suspense>} />
+        <Route
+          path="news/:id"
+          element={
+            <Suspense fallback={<ViewSkeleton />}>
+              <ArticlePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="search"
+          element={
+            <Suspense fallback={<ViewSkeleton />}>
+              <SearchPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="converter"
+          element={
+            <Suspense fallback={<ViewSkeleton />}>
+              <ConverterPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,8 @@
 import { apiError, type ApiRequest, type ApiResponse, type Route } from './api-response.ts';
 import type { MockData } from './load-mock-data.ts';
 import { newsRoutes } from './news-routes.ts';
+import { ratesRoutes } from './rates-routes.ts';
+import { searchRoutes } from './search-routes.ts';
 
 export type MockApi = (request: ApiRequest) => ApiResponse;
 
@@ -23,7 +25,7 @@ function matchPattern(pattern: string, path: string): Record<string, string> | n
 }
 
 export function createMockApi(data: MockData): MockApi {
-  const routes: Route[] = [...newsRoutes(data)];
+  const routes: Route[] = [...newsRoutes(data), ...searchRoutes(data), ...ratesRoutes(data)];
   return ({ method, path, query }) => {
     const candidates = routes
       .map((route) => ({ route, params: matchPattern(route.pattern, path) }))

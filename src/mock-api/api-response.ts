@@ -41,7 +41,10 @@ export function readLimit(query: URLSearchParams, fallback = 20, max = 50): numb
 export function readTopics(query: URLSearchParams, knownTopics: ReadonlySet<string>): string[] | null | ApiResponse {
   const raw = query.get('topics');
   if (raw === null || raw.trim() === '') return null;
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !knownTopics.has(id));
   if (unknown.length > 0) return apiError(400, 'unknown_topic', `Unknown topic: ${unknown.join(', ')}`);
   return ids;

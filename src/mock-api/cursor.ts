@@ -33,7 +33,12 @@ export interface PageOf<T> {
 }
 
 /** One page after `cursor` from a list already sorted with compareNewestFirst. */
-export function pageAfter<T>(sorted: readonly T[], position: (item: T) => CursorPosition, cursor: CursorPosition | null, limit: number): PageOf<T> {
+export function pageAfter<T>(
+  sorted: readonly T[],
+  position: (item: T) => CursorPosition,
+  cursor: CursorPosition | null,
+  limit: number,
+): PageOf<T> {
   const start = cursor ? sorted.findIndex((item) => compareNewestFirst(position(item), cursor) > 0) : 0;
   const from = start === -1 ? sorted.length : start;
   const items = sorted.slice(from, from + limit);

@@ -4,10 +4,12 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import { articleSchema, formatIssuePath, topicSchema, type Article, type TopicRecord } from '../api/schemas.ts';
 import { MockDataError } from './mock-data-error.ts';
+import { loadRatesData, type RatesData } from './rates-data.ts';
 
 export interface MockData {
   topics: TopicRecord[];
   articles: Article[];
+  rates: RatesData;
 }
 
 export function readJsonFile(dir: string, fileName: string): unknown {
@@ -52,11 +54,17 @@ function checkUnique(fileName: string, ids: string[]): void {
   });
 }
 
-export function parseNewsData(topicsJson: unknown, articlesJson: unknown): MockData {
+export function parseNewsData(topicsJson: unknown, articlesJson: unknown): Omit<MockData, 'rates'> {
   const topics = validateRecords('topics.json', topicsJson, topicSchema);
-  checkUnique('topics.json', topics.map((t) => t.id));
+  checkUnique(
+    'topics.json',
+    topics.map((t) => t.id),
+  );
   const articles = validateRecords('articles.json', articlesJson, articleSchema);
-  checkUnique('articles.json', articles.map((a) => a.id));
+  checkUnique(
+    'articles.json',
+    articles.map((a) => a.id),
+  );
 
   const topicIds = new Set(topics.map((t) => t.id));
   const articleIds = new Set(articles.map((a) => a.id));
@@ -73,5 +81,8 @@ export function parseNewsData(topicsJson: unknown, articlesJson: unknown): MockD
 }
 
 export function loadMockData(dir: string): MockData {
-  return parseNewsData(readJsonFile(dir, 'topics.json'), readJsonFile(dir, 'articles.json'));
+  return {
+    ...parseNewsData(readJsonFile(dir, 'topics.json'), readJsonFile(dir, 'articles.json')),
+    rates: loadRatesData(dir),
+  };
 }

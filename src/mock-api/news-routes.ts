@@ -49,7 +49,8 @@ export function newsRoutes(data: MockData): Route[] {
         if (isResponse(limit)) return limit;
         const rawCursor = query.get('cursor');
         const cursor = rawCursor ? decodeCursor(rawCursor) : null;
-        if (rawCursor && !cursor) return apiError(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
+        if (rawCursor && !cursor)
+          return apiError(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
         const matching = topics ? sorted.filter((a) => a.topics.some((t) => topics.includes(t))) : sorted;
         const page = pageAfter(matching, articlePosition, cursor, limit);
         return ok({ items: page.items.map(toSummary), nextCursor: page.nextCursor });

@@ -1,5 +1,7 @@
 // Builds the production bundle once and serves it (with the mock API) for the real-browser tests.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
 
@@ -10,15 +12,23 @@ declare module 'vitest' {
 }
 
 let server: PreviewServer | undefined;
+let outDir: string | undefined;
 
 export async function setup(project: TestProject) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    throw new Error(`Chromium not found at ${chromium}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${chromium}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+    );
   }
-  const outDir = 'dist-e2e';
+  // A private build folder, so parallel runs never overwrite each other's bundle.
+  outDir = mkdtempSync(path.join(os.tmpdir(), 'news-e2e-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseURL', `http://127.0.0.1:${address.port}`);
@@ -26,4 +36,5 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 }

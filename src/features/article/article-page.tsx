@@ -27,7 +27,9 @@ export default function ArticlePage() {
     );
   }
   if (article.isError) {
-    return <QueryError what="The article could not be loaded." error={article.error} onRetry={() => article.refetch()} />;
+    return (
+      <QueryError what="The article could not be loaded." error={article.error} onRetry={() => article.refetch()} />
+    );
   }
   const { data } = article;
   return (

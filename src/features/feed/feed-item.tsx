@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { Link } from 'react-router';
 import { articleQueries } from '@/api/articles';
 import type { ArticleSummary } from '@/api/schemas';
+import { ArticleLink } from '@/components/article-link';
 import { QueryError } from '@/components/query-error';
 import { TopicChips } from '@/components/topic-chips';
 import { formatAgencyTime } from '@/lib/agency-time';
@@ -21,7 +21,9 @@ function FullText({ id, textId }: { id: string; textId: string }) {
     );
   }
   if (article.isError) {
-    return <QueryError what="The full text could not be loaded." error={article.error} onRetry={() => article.refetch()} />;
+    return (
+      <QueryError what="The full text could not be loaded." error={article.error} onRetry={() => article.refetch()} />
+    );
   }
   const { pages } = article.data;
   return (
@@ -59,7 +61,7 @@ export function FeedItem({ article, expanded, onToggle }: Props) {
         {article.pageCount > 1 && <span className="feed-item__pages">{article.pageCount} pages in this article</span>}
       </p>
       <h3 id={titleId} className="feed-item__title">
-        <Link to={`/news/${article.id}`}>{article.title}</Link>
+        <ArticleLink id={article.id}>{article.title}</ArticleLink>
       </h3>
       <p className="feed-item__lead">{article.lead}</p>
       <TopicChips topicIds={article.topics} />

@@ -5,7 +5,8 @@ import { FeedList } from './feed-list';
 import { TopicFilterPanel } from './topic-filter-panel';
 import { useTopicSelection } from './use-topic-selection';
 
-export function FeedPage() {
+/** `aside` is composed in by the app shell (e.g. the converter box), since features never import each other. */
+export function FeedPage({ aside }: { aside?: React.ReactNode }) {
   useDocumentTitle('All news');
   const panelId = useId();
   const [panelOpen, setPanelOpen] = useState(false);
@@ -38,7 +39,11 @@ export function FeedPage() {
           <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
         ) : topicsQuery.isError ? (
           <div id={panelId}>
-            <QueryError what="The topics could not be loaded." error={topicsQuery.error} onRetry={() => topicsQuery.refetch()} />
+            <QueryError
+              what="The topics could not be loaded."
+              error={topicsQuery.error}
+              onRetry={() => topicsQuery.refetch()}
+            />
           </div>
         ) : (
           <p id={panelId} role="status">
@@ -80,6 +85,7 @@ export function FeedPage() {
       ) : (
         <div className="feed-skeleton" aria-busy="true" aria-label="Loading news" />
       )}
+      {aside}
     </section>
   );
 }

@@ -2,8 +2,7 @@ import type { ArticleSummary } from '@/api/schemas';
 import { agencyDayKey, formatAgencyDay } from '@/lib/agency-time';
 
 export type FeedRow =
-  | { kind: 'day'; key: string; label: string }
-  | { kind: 'item'; key: string; article: ArticleSummary };
+  { kind: 'day'; key: string; label: string } | { kind: 'item'; key: string; article: ArticleSummary };
 
 /** Flattens newest-first articles into rows with a heading before each agency-zone day. */
 export function toFeedRows(articles: readonly ArticleSummary[]): FeedRow[] {

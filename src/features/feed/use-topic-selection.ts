@@ -7,7 +7,10 @@ import { normalizeSelection, useTopicFilterStore, type TopicSelection } from '@/
 
 function parseTopicsParam(raw: string | null): string[] | null {
   if (raw === null) return null;
-  const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   return ids.length ? ids : null;
 }
 
