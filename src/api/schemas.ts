@@ -2,10 +2,23 @@
 // The mock API validates its data files with these same schemas, so client and server never disagree.
 import * as z from 'zod/mini';
 
-export const topicIdSchema = z.string().check(z.regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'));
-export const articleIdSchema = z.string().check(z.regex(/^[a-z0-9-]+$/, 'must match [a-z0-9-]+'));
+// Only `refine` checks are used: each extra zod check kind adds code to the feed's first load.
+const slug = z.string().check(z.refine((s) => /^[a-z0-9-]+$/.test(s), 'must match [a-z0-9-]+'));
+export const topicIdSchema = slug;
+export const articleIdSchema = slug;
 const nonEmptyText = z.string().check(z.refine((s) => s.trim().length > 0, 'must not be empty'));
-const isoWithOffset = z.iso.datetime({ offset: true });
+const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+const isoWithOffset = z
+  .string()
+  .check(
+    z.refine(
+      (s) => ISO_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)),
+      'must be an ISO 8601 date-time with offset',
+    ),
+  );
+const nonEmptyArray = <T extends z.ZodMiniType>(item: T, message: string) =>
+  z.array(item).check(z.refine((list) => list.length > 0, message));
+const count = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number'));
 
 export const linkSchema = z.object({
   title: nonEmptyText,
@@ -19,27 +32,27 @@ const articleFields = {
   lead: z.string(),
   publishedAt: isoWithOffset,
   dateline: z.optional(z.string()),
-  topics: z.array(topicIdSchema).check(z.minLength(1, 'needs at least one topic')),
+  topics: nonEmptyArray(topicIdSchema, 'needs at least one topic'),
   related: z.optional(z.array(articleIdSchema)),
   otherMedia: z.optional(z.array(linkSchema)),
   partnerNews: z.optional(z.array(linkSchema)),
 };
 
-export const pageSchema = z.array(z.string()).check(z.minLength(1, 'a page needs at least one paragraph'));
+export const pageSchema = nonEmptyArray(z.string(), 'a page needs at least one paragraph');
 
 export const articleSchema = z.object({
   ...articleFields,
-  pages: z.array(pageSchema).check(z.minLength(1, 'needs at least one page')),
+  pages: nonEmptyArray(pageSchema, 'needs at least one page'),
 });
 
 export const articleSummarySchema = z.object({
   ...articleFields,
-  pageCount: z.int().check(z.minimum(1)),
-  wordCount: z.int().check(z.minimum(0)),
+  pageCount: count,
+  wordCount: count,
 });
 
 export const topicSchema = z.object({ id: topicIdSchema, name: nonEmptyText });
-export const topicWithCountSchema = z.object({ id: topicIdSchema, name: nonEmptyText, count: z.int() });
+export const topicWithCountSchema = z.object({ id: topicIdSchema, name: nonEmptyText, count });
 export const topicsResponseSchema = z.object({ topics: z.array(topicWithCountSchema) });
 
 export const articlePageResponseSchema = z.object({

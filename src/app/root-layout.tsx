@@ -1,10 +1,12 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { useScrollRestoration } from './use-scroll-restoration';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
 
 export function RootLayout() {
   const location = useLocation();
+  useScrollRestoration();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -20,8 +20,8 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
 /** "UTC+3", "UTC-3:30", "UTC" for the zone's offset at that instant. */
 export function utcOffsetLabel(date: Date, timeZone = env.agencyTimeZone): string {
   const name = part(formatter(timeZone, { timeZoneName: 'shortOffset' }).formatToParts(date), 'timeZoneName');
-  const offset = name.replace(/^GMT/, '');
-  return offset ? `UTC${offset}` : 'UTC';
+  const offset = name.replace(/^(GMT|UTC)/, '');
+  return offset && !/^[+-]0(:00)?$/.test(offset) ? `UTC${offset}` : 'UTC';
 }
 
 /** "4:50 UTC+3" */

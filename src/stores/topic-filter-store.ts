@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { topicIdSchema } from '@/api/schemas';
 import { safeJsonStorage } from './safe-storage';
 
 export type TopicSelection = readonly string[] | null;
@@ -14,7 +15,7 @@ interface TopicFilterState {
 const STORE_VERSION = 1;
 export const TOPIC_FILTER_STORAGE_KEY = 'agency-news.topic-filter';
 
-const persistedSchema = z.object({ selected: z.nullable(z.array(z.string().check(z.regex(/^[a-z0-9-]+$/)))) });
+const persistedSchema = z.object({ selected: z.nullable(z.array(topicIdSchema)) });
 
 export const useTopicFilterStore = create<TopicFilterState>()(
   persist(
@@ -32,7 +33,7 @@ export const useTopicFilterStore = create<TopicFilterState>()(
       // A stored value of the wrong shape (hand-edited, from another app) falls back to the default.
       merge: (persisted, current) => {
         const parsed = persistedSchema.safeParse(persisted);
-        return parsed.success ? { ...current, selected: parsed.data.selected } : current;
+        return { ...current, selected: parsed.success ? parsed.data.selected : null };
       },
     },
   ),

@@ -1,8 +1,8 @@
 // Renders the real app (providers + routes) at a URL, with a fresh query client and no retries.
 import { QueryClient } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, useLocation, type Location } from 'react-router';
+import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
 import { AppProviders } from '@/app/app';
 import { AppRoutes } from '@/app/routes';
 
@@ -12,10 +12,14 @@ export function createTestQueryClient(): QueryClient {
 
 export function renderApp(url = '/', { queryClient = createTestQueryClient() } = {}) {
   const location: { current: Location | null } = { current: null };
+  const navigation: { navigate: NavigateFunction | null } = { navigate: null };
   function LocationProbe() {
     location.current = useLocation();
+    navigation.navigate = useNavigate();
     return null;
   }
+  /** The browser's Back button. */
+  const goBack = () => act(() => navigation.navigate!(-1));
   const user = userEvent.setup();
   const utils = render(
     <AppProviders queryClient={queryClient}>
@@ -25,5 +29,5 @@ export function renderApp(url = '/', { queryClient = createTestQueryClient() } =
       </MemoryRouter>
     </AppProviders>,
   );
-  return { ...utils, user, queryClient, location };
+  return { ...utils, user, queryClient, location, goBack };
 }

@@ -1,48 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
-import { articleQueries } from '@/api/articles';
+import { lazy, Suspense, useId } from 'react';
 import type { ArticleSummary } from '@/api/schemas';
 import { ArticleLink } from '@/components/article-link';
-import { QueryError } from '@/components/query-error';
 import { TopicChips } from '@/components/topic-chips';
 import { formatAgencyTime } from '@/lib/agency-time';
 
-function FullText({ id, textId }: { id: string; textId: string }) {
-  const article = useQuery(articleQueries.detail(id));
-  if (article.isPending) {
-    return (
-      <div id={textId} className="feed-item__text" aria-busy="true">
-        <p className="loading-note" role="status">
-          Loading the full text…
-        </p>
-        <div className="skeleton skeleton--line" />
-        <div className="skeleton skeleton--line" />
-      </div>
-    );
-  }
-  if (article.isError) {
-    return (
-      <QueryError what="The full text could not be loaded." error={article.error} onRetry={() => article.refetch()} />
-    );
-  }
-  const { pages } = article.data;
-  return (
-    <div id={textId} className="feed-item__text">
-      {pages.map((paragraphs, pageIndex) => (
-        <section key={pageIndex} aria-label={pages.length > 1 ? `Page ${pageIndex + 1} of ${pages.length}` : undefined}>
-          {pages.length > 1 && (
-            <p className="page-marker" aria-hidden="true">
-              Page {pageIndex + 1} of {pages.length}
-            </p>
-          )}
-          {paragraphs.map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
-        </section>
-      ))}
-    </div>
-  );
-}
+// The expanded text is fetched on demand, and so is its code: it is not needed for the feed's first paint.
+const FullText = lazy(() => import('./full-text'));
 
 interface Props {
   article: ArticleSummary;
@@ -65,7 +28,11 @@ export function FeedItem({ article, expanded, onToggle }: Props) {
       </h3>
       <p className="feed-item__lead">{article.lead}</p>
       <TopicChips topicIds={article.topics} />
-      {expanded && <FullText id={article.id} textId={textId} />}
+      {expanded && (
+        <Suspense fallback={<p className="loading-note">Loading the full text…</p>}>
+          <FullText id={article.id} textId={textId} />
+        </Suspense>
+      )}
       <button
         type="button"
         className="link-button feed-item__toggle"

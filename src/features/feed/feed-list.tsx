@@ -1,9 +1,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { articleQueries, type FeedTopics } from '@/api/articles';
 import { QueryError } from '@/components/query-error';
+import { useSessionState } from '@/lib/use-session-state';
 import { FeedItem } from './feed-item';
 import { toFeedRows } from './group-by-day';
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 function FeedSkeleton() {
   return (
@@ -48,18 +53,17 @@ interface Props {
 
 export function FeedList({ topics, emptyMessage }: Props) {
   const feed = useInfiniteQuery(articleQueries.feed(topics));
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  // Expanded items belong to this history entry: Back from an article finds them still open.
+  const { key } = useLocation();
+  const [expandedIds, setExpandedIds] = useSessionState<string[]>(`feed-expanded:${key}`, [], isStringArray);
+  const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
   const articles = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
   const rows = useMemo(() => toFeedRows(articles), [articles]);
 
-  const toggle = useCallback((id: string) => {
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
+  const toggle = useCallback(
+    (id: string) => setExpandedIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id])),
+    [setExpandedIds],
+  );
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = feed;
   const loadMore = useCallback(() => {

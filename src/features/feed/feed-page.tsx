@@ -1,9 +1,12 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { QueryError } from '@/components/query-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { FeedList } from './feed-list';
-import { TopicFilterPanel } from './topic-filter-panel';
 import { useTopicSelection } from './use-topic-selection';
+
+const loadFilterPanel = () => import('./topic-filter-panel');
+// Most visits never open the filter: its code arrives on first use (or on hover/focus of the button).
+const TopicFilterPanel = lazy(loadFilterPanel);
 
 /** `aside` is composed in by the app shell (e.g. the converter box), since features never import each other. */
 export function FeedPage({ aside }: { aside?: React.ReactNode }) {
@@ -24,6 +27,8 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
           aria-expanded={panelOpen}
           aria-controls={panelId}
           onClick={() => setPanelOpen((open) => !open)}
+          onMouseEnter={loadFilterPanel}
+          onFocus={loadFilterPanel}
         >
           Use filter
           {activeCount !== undefined && (
@@ -36,7 +41,9 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
 
       {panelOpen &&
         (topics ? (
-          <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
+          <Suspense fallback={<p id={panelId}>Loading topics…</p>}>
+            <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
+          </Suspense>
         ) : topicsQuery.isError ? (
           <div id={panelId}>
             <QueryError

@@ -9,7 +9,7 @@ interface Props {
 }
 
 /** "Use filter": a checkbox per topic with its article count, plus All, None and Only this. */
-export function TopicFilterPanel({ id, topics, selection, onChange }: Props) {
+export default function TopicFilterPanel({ id, topics, selection, onChange }: Props) {
   const allIds = topics.map((t) => t.id);
   return (
     <fieldset id={id} className="filter-panel">

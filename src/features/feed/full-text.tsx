@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { articleQueries } from '@/api/articles';
+import { QueryError } from '@/components/query-error';
+
+/** The whole article (all pages) shown in place under a feed item by "Show more". */
+export default function FullText({ id, textId }: { id: string; textId: string }) {
+  const article = useQuery(articleQueries.detail(id));
+  if (article.isPending) {
+    return (
+      <div id={textId} className="feed-item__text" aria-busy="true">
+        <p className="loading-note" role="status">
+          Loading the full text…
+        </p>
+        <div className="skeleton skeleton--line" />
+        <div className="skeleton skeleton--line" />
+      </div>
+    );
+  }
+  if (article.isError) {
+    return (
+      <QueryError what="The full text could not be loaded." error={article.error} onRetry={() => article.refetch()} />
+    );
+  }
+  const { pages } = article.data;
+  return (
+    <div id={textId} className="feed-item__text">
+      {pages.map((paragraphs, pageIndex) => (
+        <section key={pageIndex} aria-label={pages.length > 1 ? `Page ${pageIndex + 1} of ${pages.length}` : undefined}>
+          {pages.length > 1 && (
+            <p className="page-marker" aria-hidden="true">
+              Page {pageIndex + 1} of {pages.length}
+            </p>
+          )}
+          {paragraphs.map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

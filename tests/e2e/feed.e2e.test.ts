@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sortNewestFirst } from '@/mock-api/news-routes';
+import { loadMockData } from '@/mock-api/load-mock-data';
+import { expectNoAxeViolations, launchBrowser, openPage } from './browser';
+
+const data = loadMockData('mock-data');
+const newestFirst = sortNewestFirst(data.articles);
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('feed journey in Chromium', () => {
+  it('filters by topic, keeps the filter across a reload, expands an item and loads more news', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseURL);
+    await expect.poll(() => page.title()).toBe('All news — Agency News');
+    await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+    await expectNoAxeViolations(page);
+
+    // Keep only Politics and World.
+    await page.getByRole('button', { name: /use filter/i }).click();
+    await page.getByRole('button', { name: /^Only Politics$/ }).click();
+    await expect.poll(() => page.getByRole('checkbox', { checked: true }).count()).toBe(1);
+    await page.getByRole('checkbox', { name: /^World \(/ }).check();
+    const chosen = newestFirst.filter((a) => a.topics.includes('politics') || a.topics.includes('world'));
+    await page.getByRole('link', { name: chosen[0]!.title }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 3 }).count()).toBe(Math.min(chosen.length, 20));
+    expect(new URL(page.url()).searchParams.get('topics')).toBe('politics,world');
+    await expectNoAxeViolations(page);
+
+    // A reload without the query string still finds the filter (it is kept on the device).
+    await page.goto(baseURL);
+    await page.getByRole('link', { name: chosen[0]!.title }).waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 3 }).count()).toBe(Math.min(chosen.length, 20));
+    await expect.poll(() => page.getByRole('button', { name: /use filter/i }).textContent()).toContain('2');
+
+    // Back to every topic, then expand the first multi-page item in place.
+    await page.getByRole('button', { name: /use filter/i }).click();
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    const multi = newestFirst.slice(0, 20).find((a) => a.pages.length > 1)!;
+    const item = page.getByRole('article').filter({ has: page.getByRole('link', { name: multi.title }) });
+    await item.getByRole('button', { name: /^Show more/ }).click();
+    await item.getByText(multi.pages.at(-1)!.at(-1)!).waitFor();
+    await item.getByRole('button', { name: /^Show less/ }).waitFor();
+
+    // Scrolling to the end loads the next page by itself.
+    await page.getByRole('button', { name: /Show more news/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('link', { name: newestFirst[20]!.title }).waitFor();
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('serves the built app with no inline script and the API with validation errors', async () => {
+    const html = await (await fetch(baseURL)).text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const bad = await fetch(`${baseURL}/api/articles?limit=500`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_limit' } });
+    const deepLink = await fetch(`${baseURL}/news/${newestFirst[0]!.id}`);
+    expect(deepLink.status).toBe(200);
+  });
+});

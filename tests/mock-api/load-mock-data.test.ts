@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadMockData, parseNewsData } from '@/mock-api/load-mock-data';
+import { MOCK_DATA_DIR } from '../helpers/mock-api-handlers';
+
+const topics = JSON.parse(readFileSync(path.join(MOCK_DATA_DIR, 'topics.json'), 'utf8')) as unknown[];
+const articles = JSON.parse(readFileSync(path.join(MOCK_DATA_DIR, 'articles.json'), 'utf8')) as Array<
+  Record<string, unknown>
+>;
+
+function withArticle(index: number, patch: Record<string, unknown>) {
+  return articles.map((a, i) => (i === index ? { ...a, ...patch } : a));
+}
+
+describe('data files', () => {
+  it('the sample data is valid and rich enough', () => {
+    const data = loadMockData(MOCK_DATA_DIR);
+    expect(data.articles.length).toBeGreaterThanOrEqual(36);
+    for (const topic of data.topics) {
+      expect(data.articles.filter((a) => a.topics.includes(topic.id)).length).toBeGreaterThanOrEqual(3);
+    }
+    expect(data.articles.filter((a) => a.pages.length >= 2).length).toBeGreaterThanOrEqual(5);
+    const days = new Set(data.articles.map((a) => a.publishedAt.slice(0, 10)));
+    expect(days.size).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each([
+    [
+      'a missing title',
+      withArticle(2, { title: undefined }),
+      /articles\.json: record 2 \(id "[a-z0-9-]+"\), field "title"/,
+    ],
+    ['an id with bad characters', withArticle(0, { id: 'Bad Id!' }), /record 0 \(id "Bad Id!"\), field "id"/],
+    ['a date without offset', withArticle(5, { publishedAt: '2026-11-20 04:50' }), /record 5 .*field "publishedAt"/],
+    ['an empty page', withArticle(1, { pages: [['One.'], []] }), /record 1 .*field "pages\[1\]"/],
+    ['no topics', withArticle(4, { topics: [] }), /record 4 .*field "topics"/],
+    [
+      'an unknown topic',
+      withArticle(6, { topics: ['astrology'] }),
+      /record 6 .*field "topics\[0\]": unknown topic "astrology"/,
+    ],
+    [
+      'a related id that does not exist',
+      withArticle(7, { related: ['ghost'] }),
+      /record 7 .*field "related\[0\]": unknown article "ghost"/,
+    ],
+    ['a duplicate id', withArticle(8, { id: articles[9]!.id }), /record 9 .*field "id": duplicate id/],
+    ['an object instead of a list', { articles }, /articles\.json: expected a JSON array/],
+  ])('rejects %s, naming the file, the record and the field', (_label, badArticles, message) => {
+    expect(() => parseNewsData(topics, badArticles)).toThrow(message);
+  });
+
+  it('names a file that is not JSON or missing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+    writeFileSync(path.join(dir, 'topics.json'), '[{"id": "x", "name": ');
+    writeFileSync(path.join(dir, 'articles.json'), '[]');
+    expect(() => loadMockData(dir)).toThrow(/topics\.json: is not valid JSON/);
+    expect(() => loadMockData(path.join(dir, 'missing'))).toThrow(/topics\.json: cannot be read \(ENOENT\)/);
+  });
+});
