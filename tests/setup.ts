@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { useReadingPositionStore } from '@/stores/reading-position-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
+import { useConverterStore } from '@/stores/converter-store';
 import { server } from './helpers/msw-server';
 
 // jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.
@@ -9,6 +11,8 @@ window.scrollTo = () => {};
 Element.prototype.scrollIntoView = () => {};
 
 const initialTopicFilter = useTopicFilterStore.getState();
+const initialConverter = useConverterStore.getState();
+const initialReadingPosition = useReadingPositionStore.getState();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
@@ -17,5 +21,7 @@ afterEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   useTopicFilterStore.setState(initialTopicFilter, true);
+  useConverterStore.setState(initialConverter, true);
+  useReadingPositionStore.setState(initialReadingPosition, true);
 });
 afterAll(() => server.close());

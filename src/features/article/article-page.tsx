@@ -3,46 +3,47 @@ import { Link, useParams } from 'react-router';
 import { articleQueries } from '@/api/articles';
 import { ApiError } from '@/api/http';
 import { QueryError } from '@/components/query-error';
-import { TopicChips } from '@/components/topic-chips';
 import { ViewSkeleton } from '@/components/view-skeleton';
-import { formatAgencyDateTime } from '@/lib/agency-time';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { ArticleView } from './article-view';
+import './article.css';
 
+/** /news/:id — fetched as soon as the route renders (feed and search links prefetch it on hover and focus). */
 export default function ArticlePage() {
   const { id = '' } = useParams();
   const article = useQuery(articleQueries.detail(id));
   const notFound = article.error instanceof ApiError && article.error.isNotFound;
-  useDocumentTitle(article.data?.title ?? (notFound ? 'Article not found' : 'Loading article'));
+  useDocumentTitle(
+    article.data?.title ??
+      (notFound ? 'Article not found' : article.isError ? 'Article could not be loaded' : 'Loading article'),
+  );
 
+  // Keyed by id: another article ("Read also") starts with its own pages and scroll target. Data already
+  // shown stays on screen even if a background refetch fails.
+  if (article.data) return <ArticleView key={article.data.id} article={article.data} />;
   if (article.isPending) return <ViewSkeleton />;
   if (notFound) {
     return (
       <section className="message-page" aria-labelledby="article-missing">
         <h1 id="article-missing">Article not found</h1>
-        <p>There is no article at this address. It may have been removed.</p>
+        <p>There is no article at this address. It may have been removed, or the link may be mistyped.</p>
         <p>
           <Link to="/">Go to All news</Link>
         </p>
       </section>
     );
   }
-  if (article.isError) {
-    return (
-      <QueryError what="The article could not be loaded." error={article.error} onRetry={() => article.refetch()} />
-    );
-  }
-  const { data } = article;
   return (
-    <article className="article" aria-labelledby="article-title">
-      <TopicChips topicIds={data.topics} />
-      <h1 id="article-title">{data.title}</h1>
-      <p className="article__time">
-        <time dateTime={data.publishedAt}>{formatAgencyDateTime(data.publishedAt)}</time>
+    <section className="message-page" aria-labelledby="article-failed">
+      <h1 id="article-failed">Article could not be loaded</h1>
+      <QueryError
+        what="The article could not be loaded."
+        error={article.error}
+        onRetry={() => void article.refetch()}
+      />
+      <p>
+        <Link to="/">Go to All news</Link>
       </p>
-      <p className="article__lead">{data.lead}</p>
-      {data.pages.flat().map((paragraph, i) => (
-        <p key={i}>{paragraph}</p>
-      ))}
-    </article>
+    </section>
   );
 }

@@ -1,0 +1,51 @@
+import type { Article } from '@/api/schemas';
+import { TopicChips } from '@/components/topic-chips';
+import { formatAgencyDateTime } from '@/lib/agency-time';
+import { ArticleBody, PageLinks, ShowMore } from './article-body';
+import { readingMinutes } from './article-text';
+import { ExternalLinks, ReadAlso } from './related-links';
+import { articleAddress, copyText, ShareControls, StatusToast, useStatusMessage } from './share-controls';
+import { useArticlePages } from './use-article-pages';
+
+/** A loaded article: header, pages read so far, "Show more", then what to read next. */
+export function ArticleView({ article }: { article: Article }) {
+  const pages = useArticlePages(article);
+  const [status, setStatus] = useStatusMessage();
+  const minutes = readingMinutes(article);
+  const related = [...new Set(article.related ?? [])].filter((id) => id !== article.id);
+
+  const copyParagraphLink = async (n: number) => {
+    const address = articleAddress(article.id, n);
+    const copied = await copyText(address);
+    setStatus(
+      copied
+        ? { text: `Link to paragraph ${n} copied`, tone: 'success' }
+        : { text: `Could not copy the link. Copy it from here: ${address}`, tone: 'error' },
+    );
+  };
+
+  return (
+    <div className="article-view">
+      <article className="article" aria-labelledby="article-title">
+        <header className="article__header">
+          <TopicChips topicIds={article.topics} />
+          <h1 id="article-title">{article.title}</h1>
+          <p className="article__meta">
+            <time dateTime={article.publishedAt}>{formatAgencyDateTime(article.publishedAt)}</time>
+            <span>{minutes} min read</span>
+            {pages.pageCount > 1 && <span>{pages.pageCount} pages in this article</span>}
+          </p>
+          <ShareControls id={article.id} title={article.title} onStatus={setStatus} />
+          {pages.pageCount > 1 && <PageLinks pages={pages} />}
+        </header>
+        {article.lead.trim() && <p className="article__lead">{article.lead}</p>}
+        <ArticleBody article={article} pages={pages} onCopyParagraphLink={copyParagraphLink} />
+        <ShowMore pages={pages} />
+      </article>
+      {related.length > 0 && <ReadAlso ids={related} />}
+      <ExternalLinks title="In other media" links={article.otherMedia ?? []} />
+      <ExternalLinks title="Partner News" links={article.partnerNews ?? []} />
+      <StatusToast message={status} />
+    </div>
+  );
+}
