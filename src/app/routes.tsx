@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { FeedPage } from '@/features/feed/feed-page';
 import { NotFoundPage } from './not-found-page';
@@ -9,12 +9,38 @@ import { ViewSkeleton } from '@/components/view-skeleton';
 const ArticlePage = lazy(() => import('@/features/article/article-page'));
 const SearchPage = lazy(() => import('@/features/search/search-page'));
 const ConverterPage = lazy(() => import('@/features/converter/converter-page'));
+const ConverterBox = lazy(() =>
+  import('@/features/converter/converter-box').then((module) => ({ default: module.ConverterBox })),
+);
+
+/** The feed's converter box: its code is requested only after the feed has painted, into a fixed-size slot. */
+function ConverterBoxSlot() {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setReady(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const placeholder = <div className="converter-box-slot" style={{ minHeight: '15rem', marginTop: '1.5rem' }} />;
+  return ready ? (
+    <Suspense fallback={placeholder}>
+      <ConverterBox />
+    </Suspense>
+  ) : (
+    placeholder
+  );
+}
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<RootLayout />}>
-        <Route index element={<FeedPage />} />
+        <Route index element={<FeedPage aside={<ConverterBoxSlot />} />} />
         <Route
           path="news/:id"
           element={

@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getJson } from './http';
+import { rateHistoryResponseSchema, ratesResponseSchema } from './rates-schemas';
+
+export const rateQueries = {
+  all: () => ['rates'] as const,
+  /** Official rates in effect on `date` (YYYY-MM-DD): the latest publication on or before it; latest when omitted. */
+  onDate: (date?: string) =>
+    queryOptions({
+      queryKey: [...rateQueries.all(), 'on-date', date ?? 'latest'] as const,
+      queryFn: ({ signal }) => getJson('/rates', ratesResponseSchema, { signal, params: { date } }),
+      staleTime: 10 * 60_000,
+    }),
+  /** One currency's published values (base units per `nominal`) between two dates, inclusive. */
+  history: (code: string, from: string, to: string) =>
+    queryOptions({
+      queryKey: [...rateQueries.all(), 'history', { code, from, to }] as const,
+      queryFn: ({ signal }) =>
+        getJson('/rates/history', rateHistoryResponseSchema, { signal, params: { code, from, to } }),
+      staleTime: 10 * 60_000,
+    }),
+};

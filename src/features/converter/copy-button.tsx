@@ -1,0 +1,25 @@
+import { useState } from 'react';
+
+/** Copies a plain number (as shown, no currency sign) and says whether it worked. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [status, setStatus] = useState('');
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(text);
+      setStatus(`Copied ${text}`);
+    } catch {
+      setStatus(`Copying is not available here: select ${text} and press Ctrl+C (⌘C on a Mac).`);
+    }
+  };
+  return (
+    <span className="copy">
+      <button type="button" className="button button--small" aria-label={label} disabled={!text} onClick={copy}>
+        Copy
+      </button>
+      <span role="status" className="copy__status">
+        {status}
+      </span>
+    </span>
+  );
+}
