@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { useReadingPositionStore } from '@/stores/reading-position-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { useConverterStore } from '@/stores/converter-store';
-import { useConverterStore } from '@/stores/converter-store';
 import { server } from './helpers/msw-server';
 
 // jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.
@@ -12,7 +11,6 @@ window.scrollTo = () => {};
 Element.prototype.scrollIntoView = () => {};
 
 const initialTopicFilter = useTopicFilterStore.getState();
-const initialConverter = useConverterStore.getState();
 const initialConverter = useConverterStore.getState();
 const initialReadingPosition = useReadingPositionStore.getState();
 
@@ -23,7 +21,6 @@ afterEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   useTopicFilterStore.setState(initialTopicFilter, true);
-  useConverterStore.setState(initialConverter, true);
   useConverterStore.setState(initialConverter, true);
   useReadingPositionStore.setState(initialReadingPosition, true);
 });
