@@ -2,16 +2,34 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { topicQueries } from '@/api/topics';
 
-/** Topic labels that open the feed filtered by that topic. */
-export function TopicChips({ topicIds }: { topicIds: readonly string[] }) {
-  const { data: topics } = useQuery(topicQueries.all());
-  const nameOf = (id: string) => topics?.find((t) => t.id === id)?.name ?? id;
+export type TopicNames = ReadonlyMap<string, string>;
+
+/** Topic ids to display names, from the cached topic list (ids stand in until it arrives). */
+export function useTopicNames(): TopicNames {
+  const { data } = useQuery({
+    ...topicQueries.all(),
+    select: (topics) => new Map(topics.map((t) => [t.id, t.name])),
+  });
+  return data ?? EMPTY;
+}
+const EMPTY: TopicNames = new Map();
+
+/** Topic labels that open the feed filtered by that topic. Lists pass `names` so items don't each subscribe. */
+export function TopicChips({ topicIds, names }: { topicIds: readonly string[]; names?: TopicNames }) {
+  return names ? <ChipList topicIds={topicIds} names={names} /> : <ChipsWithNames topicIds={topicIds} />;
+}
+
+function ChipsWithNames({ topicIds }: { topicIds: readonly string[] }) {
+  return <ChipList topicIds={topicIds} names={useTopicNames()} />;
+}
+
+function ChipList({ topicIds, names }: { topicIds: readonly string[]; names: TopicNames }) {
   return (
     <ul className="topic-chips" aria-label="Topics">
       {topicIds.map((id) => (
         <li key={id}>
           <Link className="topic-chip" to={`/?topics=${encodeURIComponent(id)}`}>
-            {nameOf(id)}
+            {names.get(id) ?? id}
           </Link>
         </li>
       ))}

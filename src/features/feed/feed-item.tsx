@@ -1,7 +1,7 @@
-import { lazy, Suspense, useId } from 'react';
+import { lazy, memo, Suspense, useId } from 'react';
 import type { ArticleSummary } from '@/api/schemas';
 import { ArticleLink } from '@/components/article-link';
-import { TopicChips } from '@/components/topic-chips';
+import { TopicChips, type TopicNames } from '@/components/topic-chips';
 import { formatAgencyTime } from '@/lib/agency-time';
 
 // The expanded text is fetched on demand, and so is its code: it is not needed for the feed's first paint.
@@ -10,10 +10,12 @@ const FullText = lazy(() => import('./full-text'));
 interface Props {
   article: ArticleSummary;
   expanded: boolean;
+  topicNames: TopicNames;
   onToggle: (id: string) => void;
 }
 
-export function FeedItem({ article, expanded, onToggle }: Props) {
+// Memoized: loading another page or expanding one item must not re-render the hundreds already shown.
+export const FeedItem = memo(function FeedItem({ article, expanded, topicNames, onToggle }: Props) {
   const titleId = useId();
   const textId = useId();
   return (
@@ -27,7 +29,7 @@ export function FeedItem({ article, expanded, onToggle }: Props) {
         <ArticleLink id={article.id}>{article.title}</ArticleLink>
       </h3>
       <p className="feed-item__lead">{article.lead}</p>
-      <TopicChips topicIds={article.topics} />
+      <TopicChips topicIds={article.topics} names={topicNames} />
       {expanded && (
         <Suspense fallback={<p className="loading-note">Loading the full text…</p>}>
           <FullText id={article.id} textId={textId} />
@@ -45,4 +47,4 @@ export function FeedItem({ article, expanded, onToggle }: Props) {
       </button>
     </article>
   );
-}
+});

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useLocation } from 'react-router';
 import { articleQueries, type FeedTopics } from '@/api/articles';
 import { QueryError } from '@/components/query-error';
+import { useTopicNames } from '@/components/topic-chips';
 import { useSessionState } from '@/lib/use-session-state';
 import { FeedItem } from './feed-item';
 import { toFeedRows } from './group-by-day';
@@ -59,6 +60,7 @@ export function FeedList({ topics, emptyMessage }: Props) {
   const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
   const articles = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
   const rows = useMemo(() => toFeedRows(articles), [articles]);
+  const topicNames = useTopicNames();
 
   const toggle = useCallback(
     (id: string) => setExpandedIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id])),
@@ -88,7 +90,13 @@ export function FeedList({ topics, emptyMessage }: Props) {
               {row.label}
             </h2>
           ) : (
-            <FeedItem key={row.key} article={row.article} expanded={expanded.has(row.article.id)} onToggle={toggle} />
+            <FeedItem
+              key={row.key}
+              article={row.article}
+              expanded={expanded.has(row.article.id)}
+              topicNames={topicNames}
+              onToggle={toggle}
+            />
           ),
         )}
       </div>
