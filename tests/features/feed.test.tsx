@@ -230,7 +230,7 @@ describe('Topic filter ("Use filter")', () => {
     const sportsArticles = articlesNewestFirst.filter((a) => a.topics.includes('sports'));
     await waitFor(() => expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(sportsArticles.length));
     expect(within(panel).getAllByRole('checkbox', { checked: true })).toHaveLength(1);
-    expect(screen.getByRole('status')).toHaveTextContent(`Showing only: ${sports.name}.`);
+    expect(screen.getByText(/^Showing only:/)).toHaveTextContent(`Showing only: ${sports.name}.`);
 
     await user.click(within(panel).getByRole('button', { name: 'None' }));
     expect(screen.getByText('No topics are selected, so there is no news to show.')).toBeInTheDocument();
@@ -247,7 +247,7 @@ describe('Topic filter ("Use filter")', () => {
     const { location } = renderApp('/?topics=politics,nonsense,economy');
     const expected = articlesNewestFirst.filter((a) => a.topics.some((t) => t === 'politics' || t === 'economy'));
     expect(await screen.findByRole('link', { name: expected[0]!.title })).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent(
+    expect(screen.getByText(/^Showing only:/)).toHaveTextContent(
       `Showing only: ${topicName('politics')}, ${topicName('economy')}.`,
     );
     await waitFor(() => expect(new URLSearchParams(location.current!.search).get('topics')).toBe('politics,economy'));
