@@ -1,7 +1,7 @@
 // The pair's rate over a period, as a hand-written SVG line chart with labelled axes, a value readout under the
 // pointer and the arrow keys, and the same values as a table for screen readers.
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { rateQueries } from '@/api/rates';
 import type { RateHistoryResponse } from '@/api/rates-schemas';
 import { QueryError } from '@/components/query-error';
@@ -41,9 +41,26 @@ export function crossSeries(from: Series | 'base', to: Series | 'base', dates?: 
   });
 }
 
-const WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 const HEIGHT = 260;
-const PAD = { left: 70, right: 16, top: 16, bottom: 44 };
+const PAD = { left: 92, right: 12, top: 16, bottom: 44 };
+
+/** The element's width in CSS pixels, so the chart's text keeps its size on small screens. */
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      if (measured > 0) setWidth(Math.max(280, Math.min(960, measured)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 /** Shows `value` with max(4 decimals, 6 significant digits). */
 export function formatChartValue(value: string): string {
@@ -126,6 +143,7 @@ export function RateChartSection({
 
 export function RateChart({ points, from, to }: { points: ChartPoint[]; from: string; to: string }) {
   const id = useId();
+  const [figureRef, WIDTH] = useWidth<HTMLElement>();
   const [selected, setSelected] = useState(points.length - 1);
   const index = Math.min(selected, points.length - 1);
   const numbers = points.map((p) => Number(p.value)); // geometry only; the labels use the exact strings
@@ -176,7 +194,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
   };
 
   return (
-    <figure className="rate-chart">
+    <figure className="rate-chart" ref={figureRef}>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="rate-chart__svg"
@@ -197,8 +215,13 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
               </text>
             </g>
           ))}
-          {xTicks.map((i) => (
-            <text key={i} x={x(points[i]!.date)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle">
+          {xTicks.map((i, n) => (
+            <text
+              key={i}
+              x={x(points[i]!.date)}
+              y={HEIGHT - PAD.bottom + 18}
+              textAnchor={n === 0 && xTicks.length > 1 ? 'start' : n === xTicks.length - 1 && n > 0 ? 'end' : 'middle'}
+            >
               {longRange ? formatMonthYear(points[i]!.date) : formatShortDay(points[i]!.date)}
             </text>
           ))}
@@ -207,7 +230,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
           </text>
           <text
             className="rate-chart__axis-title"
-            transform={`translate(14 ${PAD.top + plotH / 2}) rotate(-90)`}
+            transform={`translate(16 ${PAD.top + plotH / 2}) rotate(-90)`}
             textAnchor="middle"
           >
             {to} per 1 {from}

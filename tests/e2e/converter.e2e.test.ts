@@ -1,0 +1,104 @@
+import Big from 'big.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadRatesData } from '@/mock-api/rates-data';
+import { expectNoAxeViolations, launchBrowser, openPage } from './browser';
+
+const rates = loadRatesData('mock-data')!;
+const last = rates.days[rates.days.length - 1]!;
+const unit = (code: string) =>
+  code === rates.base ? new Big(1) : new Big(String(last.values[code]!)).div(rates.currencyByCode.get(code)!.nominal);
+const expected = (amount: string, from: string, to: string) =>
+  new Big(amount).times(unit(from)).div(unit(to)).round(2, Big.roundHalfUp).toFixed(2);
+const grouped = (plain: string) => plain.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Currency converter in Chromium', () => {
+  it('converts both ways, swaps, adds a target, charts, survives a reload, with no axe violations', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${baseURL}/converter`);
+    const amount = page.getByRole('textbox', { name: 'Amount', exact: true });
+    const result = page.getByRole('textbox', { name: 'Converted amount' });
+    await amount.waitFor();
+
+    // pick the pair with the searchable pickers
+    const from = page.getByRole('combobox', { name: 'From currency' });
+    await from.click();
+    await from.fill('dollar');
+    await page.getByRole('option', { name: /^USD US Dollar/ }).click();
+    const to = page.getByRole('combobox', { name: 'To currency' });
+    await to.click();
+    await to.fill('eur');
+    await to.press('Enter');
+    await expect.poll(() => to.inputValue()).toBe('EUR — Euro');
+
+    await amount.fill('1 234,56');
+    await expect.poll(() => result.inputValue()).toBe(grouped(expected('1234.56', 'USD', 'EUR')));
+    await expect.poll(() => new URL(page.url()).search).toBe('?from=USD&to=EUR&amount=1234.56');
+
+    await result.fill('100');
+    await expect.poll(() => amount.inputValue()).toBe(expected('100', 'EUR', 'USD'));
+
+    await page.getByRole('button', { name: /^Swap currencies/ }).click();
+    await expect.poll(() => from.inputValue()).toBe('EUR — Euro');
+    await expect.poll(() => amount.inputValue()).toBe(expected('100', 'USD', 'EUR'));
+    expect(await result.inputValue()).toBe('100.00'); // tidied on blur, no digit lost
+
+    await page.getByRole('button', { name: 'Add currency' }).click();
+    await page.getByRole('combobox', { name: 'Currency to add' }).fill('CNY');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status', { name: 'CNY amount' }).textContent())
+      .toBe(grouped(expected('100', 'USD', 'CNY')));
+
+    await page.getByRole('button', { name: '90 days' }).click();
+    const chart = page.getByRole('img', { name: /^Chart: USD per 1 EUR/ });
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.locator('.rate-chart__readout').textContent()).toMatch(/^\w+ \d+, 202\d: 1 EUR = /);
+    await chart.hover();
+    await expectNoAxeViolations(page);
+
+    await page.reload();
+    await amount.waitFor();
+    expect(await from.inputValue()).toBe('EUR — Euro');
+    expect(await to.inputValue()).toBe('USD — US Dollar');
+    expect(await result.inputValue()).toBe('100'); // the URL keeps the canonical amount
+    expect(await page.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('status', { name: 'CNY amount' }).count()).toBe(1);
+
+    // a fresh visit (new device state) with the shared link gets the same pair
+    const shared = page.url();
+    const second = await openPage(browser);
+    await second.page.goto(shared);
+    await second.page.getByRole('textbox', { name: 'Converted amount' }).waitFor();
+    expect(await second.page.getByRole('combobox', { name: 'From currency' }).inputValue()).toBe('EUR — Euro');
+    await second.context.close();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the compact converter box on the feed after the news', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${baseURL}/`);
+    const box = page.getByRole('complementary', { name: 'Currency converter' });
+    const amount = box.getByRole('textbox', { name: 'Amount to convert' });
+    await amount.waitFor();
+    await amount.fill('10');
+    await expect.poll(() => box.locator('.converter-box__result').textContent()).toMatch(/^10\.00 \w{3} = /);
+    await box.getByRole('link', { name: 'Open the full converter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Currency converter' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Amount', exact: true }).inputValue()).toBe('10');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
