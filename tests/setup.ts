@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { useReadingPositionStore } from '@/stores/reading-position-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { useConverterStore } from '@/stores/converter-store';
+import { useRecentSearchesStore } from '@/stores/recent-searches-store';
 import { server } from './helpers/msw-server';
 
 // jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.
@@ -13,6 +14,7 @@ Element.prototype.scrollIntoView = () => {};
 const initialTopicFilter = useTopicFilterStore.getState();
 const initialConverter = useConverterStore.getState();
 const initialReadingPosition = useReadingPositionStore.getState();
+const initialRecentSearches = useRecentSearchesStore.getState();
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
@@ -23,5 +25,6 @@ afterEach(() => {
   useTopicFilterStore.setState(initialTopicFilter, true);
   useConverterStore.setState(initialConverter, true);
   useReadingPositionStore.setState(initialReadingPosition, true);
+  useRecentSearchesStore.setState(initialRecentSearches, true);
 });
 afterAll(() => server.close());

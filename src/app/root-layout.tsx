@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { HeaderSearch } from '@/components/header-search';
 import { useScrollRestoration } from './use-scroll-restoration';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
@@ -36,6 +37,7 @@ export function RootLayout() {
               </li>
             </ul>
           </nav>
+          <HeaderSearch />
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>

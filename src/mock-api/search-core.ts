@@ -79,7 +79,7 @@ export function createSearchCore(articles: readonly Article[], timeZone: string)
         summary: toSummary(article),
         time: Date.parse(article.publishedAt),
         day: dayKeyInZone(article.publishedAt, timeZone),
-        body: article.pages.flat().join('\n'),
+        body: article.pages.flat().join(' ').replace(/\s+/g, ' ').trim(),
       },
     ]),
   );

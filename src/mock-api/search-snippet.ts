@@ -1,5 +1,5 @@
 // The snippet under a search result: the body passage around the first matching word, cut at word boundaries.
-import { wordSpans } from './search-text.ts';
+import { findWord } from './search-text.ts';
 
 export const SNIPPET_LENGTH = 200;
 /** How much text before the first match the passage may show. */
@@ -29,7 +29,7 @@ function sentenceStartBefore(text: string, matchStart: number): number | null {
 export function buildSnippet(body: string, matchedTerms: ReadonlySet<string>): string {
   const text = body.replace(/\s+/g, ' ').trim();
   if (text.length <= SNIPPET_LENGTH) return text;
-  const first = matchedTerms.size ? wordSpans(text).find((w) => matchedTerms.has(w.term)) : undefined;
+  const first = matchedTerms.size ? findWord(text, (term) => matchedTerms.has(term)) : undefined;
 
   let start = 0;
   if (first && first.end > SNIPPET_LENGTH - 20) {

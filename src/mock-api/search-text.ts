@@ -35,12 +35,11 @@ export interface WordSpan {
   term: string;
 }
 
-/** Every word of `text` with its position and normalised form. */
-export function wordSpans(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
+/** The first word of `text` whose normalised form passes `wanted`, with its position. */
+export function findWord(text: string, wanted: (term: string) => boolean): WordSpan | undefined {
   for (const match of text.matchAll(WORD)) {
     const term = normalizeTerm(match[0]);
-    if (term) spans.push({ start: match.index, end: match.index + match[0].length, term });
+    if (term && wanted(term)) return { start: match.index, end: match.index + match[0].length, term };
   }
-  return spans;
+  return undefined;
 }

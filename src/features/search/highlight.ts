@@ -1,0 +1,92 @@
+// Which words of a result to highlight for a query. Mirrors the search API's rules (src/mock-api/search-text.ts
+// and search-core.ts): case and accents ignored, the last word also as a prefix, typos forgiven in long words.
+// The output is plain text segments; the view wraps matches in <mark>, so no markup is ever injected.
+
+const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
+const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
+const FOLDED: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[ßøłđðæœıþ]/g, (ch) => FOLDED[ch] ?? ch);
+}
+
+/** The query's words, folded, in order, without repeats. */
+export function queryTerms(q: string): string[] {
+  return [...new Set(q.split(SEPARATORS).map(foldWord).filter(Boolean))];
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      best = Math.min(best, current[j]!);
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+const typoAllowance = (term: string) => (term.length >= 9 ? 2 : 1);
+
+export interface HighlightPlan {
+  terms: readonly string[];
+  /** Terms found in none of the texts as written: only these may match a misspelt look-alike. */
+  fuzzy: ReadonlySet<string>;
+}
+
+function literalMatch(word: string, terms: readonly string[]): boolean {
+  const last = terms.length - 1;
+  return terms.some((t, i) => word === t || (i === last && word.startsWith(t)));
+}
+
+/** Plans the highlighting of one result (its title and snippet together) for the query `q`. */
+export function planHighlight(q: string, texts: readonly string[]): HighlightPlan {
+  const terms = queryTerms(q);
+  const words = texts.flatMap((text) => [...text.matchAll(WORD)].map((m) => foldWord(m[0])));
+  const last = terms.length - 1;
+  const fuzzy = new Set(
+    terms.filter((t, i) => t.length >= 5 && !words.some((w) => w === t || (i === last && w.startsWith(t)))),
+  );
+  return { terms, fuzzy };
+}
+
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+/** Splits `text` into plain segments, marking each whole word that matches the plan. */
+export function splitHighlights(text: string, plan: HighlightPlan): Segment[] {
+  const segments: Segment[] = [];
+  let position = 0;
+  const push = (part: string, match: boolean) => {
+    if (!part) return;
+    const previous = segments[segments.length - 1];
+    if (previous && previous.match === match && !match) previous.text += part;
+    else segments.push({ text: part, match });
+  };
+  if (plan.terms.length === 0) return text ? [{ text, match: false }] : [];
+  for (const m of text.matchAll(WORD)) {
+    const word = foldWord(m[0]);
+    const hit =
+      literalMatch(word, plan.terms) ||
+      [...plan.fuzzy].some((t) => editDistance(word, t, typoAllowance(t)) <= typoAllowance(t));
+    if (!hit) continue;
+    push(text.slice(position, m.index), false);
+    push(m[0], true);
+    position = m.index + m[0].length;
+  }
+  push(text.slice(position), false);
+  return segments;
+}

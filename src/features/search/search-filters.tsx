@@ -1,0 +1,151 @@
+import { useId } from 'react';
+import type { SearchSort } from '@/api/search';
+import type { Topic } from '@/api/schemas';
+import { QueryError } from '@/components/query-error';
+import { DATE_MODE_LABELS, describeRange, type DateMode } from './date-filter';
+
+export interface DateErrors {
+  from: string | null;
+  to: string | null;
+  range: string | null;
+}
+
+interface Props {
+  topics: readonly Topic[] | undefined;
+  topicsError: unknown;
+  onRetryTopics: () => void;
+  selectedTopics: readonly string[];
+  onToggleTopic: (id: string) => void;
+  onClearTopics: () => void;
+  dateMode: DateMode;
+  onDateModeChange: (mode: DateMode) => void;
+  from: string | null;
+  to: string | null;
+  onFromChange: (day: string | null) => void;
+  onToChange: (day: string | null) => void;
+  dateErrors: DateErrors;
+  onClearDates: () => void;
+  sort: SearchSort;
+  onSortChange: (sort: SearchSort) => void;
+}
+
+export function SearchFilters(props: Props) {
+  const { topics, selectedTopics, dateMode, from, to, dateErrors } = props;
+  const id = useId();
+  const rangeErrorId = `${id}-range-error`;
+  const dateError = dateErrors.from ?? dateErrors.to ?? dateErrors.range;
+  const selectedCount = selectedTopics.filter((t) => topics?.some((known) => known.id === t) ?? true).length;
+
+  return (
+    <div className="search-filters">
+      <fieldset className="search-filters__topics">
+        <legend>Topics</legend>
+        {topics ? (
+          <>
+            <ul className="search-filters__topic-list">
+              {topics.map((topic) => (
+                <li key={topic.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={selectedTopics.includes(topic.id)}
+                      onChange={() => props.onToggleTopic(topic.id)}
+                    />
+                    {topic.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <p className="search-filters__note">
+              {selectedCount === 0 ? 'None chosen: every topic is searched. ' : `${selectedCount} chosen. `}
+              {selectedCount > 0 && (
+                <button type="button" className="link-button" onClick={props.onClearTopics}>
+                  Search every topic
+                </button>
+              )}
+            </p>
+          </>
+        ) : props.topicsError ? (
+          <QueryError what="The topics could not be loaded." error={props.topicsError} onRetry={props.onRetryTopics} />
+        ) : (
+          <p className="loading-note">Loading topics…</p>
+        )}
+      </fieldset>
+
+      <div className="search-filters__row">
+        <div className="search-filters__field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <select
+            id={`${id}-date`}
+            value={dateMode}
+            onChange={(e) => props.onDateModeChange(e.target.value as DateMode)}
+          >
+            {(Object.keys(DATE_MODE_LABELS) as DateMode[]).map((mode) => (
+              <option key={mode} value={mode}>
+                {DATE_MODE_LABELS[mode]}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        {dateMode === 'custom' && (
+          <>
+            <div className="search-filters__field">
+              <label htmlFor={`${id}-from`}>From</label>
+              <input
+                id={`${id}-from`}
+                type="date"
+                value={from && !dateErrors.from ? from : ''}
+                max={to && !dateErrors.to ? to : undefined}
+                aria-invalid={dateErrors.from || dateErrors.range ? true : undefined}
+                aria-describedby={dateError ? rangeErrorId : undefined}
+                onChange={(e) => props.onFromChange(e.target.value || null)}
+              />
+            </div>
+            <div className="search-filters__field">
+              <label htmlFor={`${id}-to`}>To</label>
+              <input
+                id={`${id}-to`}
+                type="date"
+                value={to && !dateErrors.to ? to : ''}
+                min={from && !dateErrors.from ? from : undefined}
+                aria-invalid={dateErrors.to || dateErrors.range ? true : undefined}
+                aria-describedby={dateError ? rangeErrorId : undefined}
+                onChange={(e) => props.onToChange(e.target.value || null)}
+              />
+            </div>
+          </>
+        )}
+
+        <div className="search-filters__field">
+          <label htmlFor={`${id}-sort`}>Sort by</label>
+          <select
+            id={`${id}-sort`}
+            value={props.sort}
+            onChange={(e) => props.onSortChange(e.target.value === 'newest' ? 'newest' : 'relevance')}
+          >
+            <option value="relevance">Relevance</option>
+            <option value="newest">Newest first</option>
+          </select>
+        </div>
+      </div>
+
+      {dateError ? (
+        <div id={rangeErrorId} className="search-filters__error" role="alert">
+          <p>{dateError}</p>
+          <button type="button" className="button button--small" onClick={props.onClearDates}>
+            Remove the date filter
+          </button>
+        </div>
+      ) : (
+        dateMode !== 'any' &&
+        (from || to) && (
+          <p className="search-filters__note">
+            Showing articles published {describeRange(from, to)}
+            {to ? '' : ' to today'} (agency time).
+          </p>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { SearchResponse, SearchResult } from '@/api/search';
+import { QueryError } from '@/components/query-error';
+import { SearchResultItem } from './search-result-item';
+
+export interface ActiveFilter {
+  /** e.g. "topic Science & Space", "dates from November 20, 2026 to November 25, 2026" */
+  label: string;
+  remove: () => void;
+}
+
+interface Props {
+  results: UseInfiniteQueryResult<InfiniteData<SearchResponse>>;
+  /** The query the shown results belong to (may trail the box while a new search loads). */
+  shownQ: string;
+  filtersSentence: string;
+  activeFilters: readonly ActiveFilter[];
+  onRemoveAllFilters: () => void;
+}
+
+export function SearchResults({ results, shownQ, filtersSentence, activeFilters, onRemoveAllFilters }: Props) {
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    const list: SearchResult[] = [];
+    for (const item of results.data?.pages.flatMap((p) => p.items) ?? []) {
+      if (seen.has(item.id)) continue; // a page boundary may repeat an item; keys must stay unique
+      seen.add(item.id);
+      list.push(item);
+    }
+    return list;
+  }, [results.data]);
+
+  if (results.isError && !results.data) {
+    return <QueryError what="The search failed." error={results.error} onRetry={() => void results.refetch()} />;
+  }
+  if (!results.data) {
+    return (
+      <div className="search-skeleton" aria-hidden="true">
+        {Array.from({ length: 3 }, (_, i) => (
+          <div key={i} className="search-result">
+            <div className="skeleton skeleton--meta" />
+            <div className="skeleton skeleton--title" />
+            <div className="skeleton skeleton--line" />
+            <div className="skeleton skeleton--line skeleton--short" />
+          </div>
+        ))}
+      </div>
+    );
+  }
+
+  const total = results.data.pages[0]?.total ?? 0;
+  const stale = results.isPlaceholderData;
+  if (total === 0) {
+    return (
+      <div className={stale ? 'empty-state search-stale' : 'empty-state'}>
+        <p>
+          <strong>No results for «{shownQ}»</strong>
+          {filtersSentence}.
+        </p>
+        {activeFilters.length > 0 ? (
+          <>
+            <p>Try removing a filter:</p>
+            <ul className="search-no-results__filters">
+              {activeFilters.map((filter) => (
+                <li key={filter.label}>
+                  <button type="button" className="button button--small" onClick={filter.remove}>
+                    Remove {filter.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {activeFilters.length > 1 && (
+              <button type="button" className="button" onClick={onRemoveAllFilters}>
+                Remove all filters
+              </button>
+            )}
+          </>
+        ) : (
+          <p>Check the spelling, or try fewer or different words.</p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <ol className={stale ? 'search-results search-stale' : 'search-results'} aria-busy={stale || undefined}>
+        {items.map((item) => (
+          <SearchResultItem key={item.id} result={item} q={shownQ} />
+        ))}
+      </ol>
+      <div className="search-more">
+        {results.isFetchNextPageError ? (
+          <QueryError
+            what="More results could not be loaded."
+            error={results.error}
+            onRetry={() => void results.fetchNextPage()}
+          />
+        ) : results.hasNextPage ? (
+          <button
+            type="button"
+            className="button"
+            disabled={results.isFetchingNextPage || stale}
+            onClick={() => void results.fetchNextPage()}
+          >
+            {results.isFetchingNextPage ? 'Loading more results…' : 'Show more results'}
+          </button>
+        ) : (
+          <p className="search-end">{total === 1 ? 'That is the only result.' : `That is all ${total} results.`}</p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,480 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
+import { SEARCH_PAGE_SIZE } from '@/api/search';
+import { AppProviders } from '@/app/app';
+import { AppRoutes } from '@/app/routes';
+import { formatAgencyDateTime } from '@/lib/agency-time';
+import { RECENT_SEARCHES_STORAGE_KEY, useRecentSearchesStore } from '@/stores/recent-searches-store';
+import { sampleData, topicName } from '../helpers/fixtures';
+import { getDefaultMockApi } from '../helpers/mock-api-handlers';
+import { server } from '../helpers/msw-server';
+import { createTestQueryClient } from '../helpers/render-app';
+
+interface ApiItem {
+  id: string;
+  title: string;
+  publishedAt: string;
+  topics: string[];
+  snippet: string;
+}
+interface ApiPage {
+  items: ApiItem[];
+  total: number;
+  nextCursor: string | null;
+}
+/** What the API answers, so expectations follow the data rather than copied literals. */
+function apiSearch(params: Record<string, string>): ApiPage {
+  const response = getDefaultMockApi()({ method: 'GET', path: '/search', query: new URLSearchParams(params) });
+  expect(response.status).toBe(200);
+  return response.body as ApiPage;
+}
+const resultsFor = (params: Record<string, string>) => apiSearch({ ...params, limit: '50' });
+
+/** The real app in a memory router, with the history controls a browser has. */
+function renderSearch(url: string) {
+  const location: { current: Location | null } = { current: null };
+  const history: { navigate: NavigateFunction | null } = { navigate: null };
+  function Probe() {
+    location.current = useLocation();
+    history.navigate = useNavigate();
+    return null;
+  }
+  const user = userEvent.setup();
+  render(
+    <AppProviders queryClient={createTestQueryClient()}>
+      <MemoryRouter initialEntries={[url]}>
+        <AppRoutes />
+        <Probe />
+      </MemoryRouter>
+    </AppProviders>,
+  );
+  const params = () => new URLSearchParams(location.current!.search);
+  const goBack = () => act(() => void history.navigate!(-1));
+  return { user, location, params, goBack };
+}
+
+/** Every request the app makes to /api/search, as URLSearchParams. */
+function recordSearchRequests(): URLSearchParams[] {
+  const seen: URLSearchParams[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith('/api/search')) seen.push(url.searchParams);
+  });
+  return seen;
+}
+
+const searchBox = () => screen.findByRole('searchbox', { name: 'Search news' });
+const status = () => screen.getByRole('status');
+async function waitForResults(q: string, total: number) {
+  await waitFor(() => expect(status()).toHaveTextContent(`${total} ${total === 1 ? 'result' : 'results'} for «${q}»`));
+}
+function shownTitles(): string[] {
+  const list = document.querySelector('ol.search-results');
+  if (!list) return [];
+  return within(list as HTMLElement)
+    .getAllByRole('heading', { level: 2 })
+    .map((h) => h.textContent ?? '');
+}
+
+afterEach(() => {
+  server.events.removeAllListeners();
+  vi.useRealTimers();
+});
+
+describe('search from the header', () => {
+  it('opens the search view with results for what was typed, focused to keep typing', async () => {
+    const { user, location } = renderSearch('/');
+    const header = await searchBox();
+    await user.type(header, 'satellite{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'News Search' })).toBeInTheDocument();
+    expect(location.current!.pathname).toBe('/search');
+    expect(new URLSearchParams(location.current!.search).get('q')).toBe('satellite');
+    const expected = resultsFor({ q: 'satellite' });
+    await waitForResults('satellite', expected.total);
+    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    expect(document.title).toBe('Search: satellite — Agency News');
+    const box = await searchBox();
+    expect(box).toHaveValue('satellite');
+    await waitFor(() => expect(box).toHaveFocus());
+    // Only one box on the search view: the header hides its own there.
+    expect(screen.getAllByRole('searchbox')).toHaveLength(1);
+  });
+
+  it('focuses the search box with "/" from anywhere, but not while the reader types in a field', async () => {
+    const { user } = renderSearch('/');
+    const header = await searchBox();
+    await user.keyboard('/');
+    expect(header).toHaveFocus();
+    expect(header).toHaveValue('');
+
+    await user.type(header, 'a/b');
+    expect(header).toHaveValue('a/b');
+    await user.click(await screen.findByRole('button', { name: /use filter/i }));
+    await user.keyboard('/');
+    expect(header).toHaveFocus();
+  });
+
+  it('on the search view, "/" focuses the view\'s own box', async () => {
+    const { user } = renderSearch('/search?q=grain');
+    const box = await searchBox();
+    await user.click(await screen.findByRole('combobox', { name: 'Sort by' }));
+    await user.keyboard('{Escape}');
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('/');
+    expect(box).toHaveFocus();
+  });
+});
+
+describe('search view: typing and the address', () => {
+  it('searches as the reader types, once per pause rather than per keystroke, and puts the query in the URL', async () => {
+    const requests = recordSearchRequests();
+    const { user, params } = renderSearch('/search');
+    expect(await screen.findByRole('heading', { level: 1, name: 'News Search' })).toBeInTheDocument();
+    expect(document.title).toBe('News Search — Agency News');
+    await user.type(await searchBox(), 'key rate');
+    expect(status()).toHaveTextContent('Searching…');
+    const expected = resultsFor({ q: 'key rate' });
+    await waitForResults('key rate', expected.total);
+    expect(params().get('q')).toBe('key rate');
+    expect(requests.map((r) => r.get('q'))).toEqual(['key rate']);
+    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+  });
+
+  it('keeps the previous results on screen while the next search loads', async () => {
+    let release: () => void = () => {};
+    const { user } = renderSearch('/search?q=grain');
+    const grain = resultsFor({ q: 'grain' });
+    await waitForResults('grain', grain.total);
+
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.use(http.get('*/api/search', async () => void (await gate)));
+    const box = await searchBox();
+    await user.clear(box);
+    await user.type(box, 'satellite');
+    await waitFor(() => expect(document.querySelector('ol.search-results')).toHaveAttribute('aria-busy', 'true'));
+    expect(status()).toHaveTextContent('Searching…');
+    expect(shownTitles()).toEqual(grain.items.map((i) => i.title));
+
+    release();
+    const satellite = resultsFor({ q: 'satellite' });
+    await waitForResults('satellite', satellite.total);
+    expect(shownTitles()).toEqual(satellite.items.map((i) => i.title));
+    expect(document.querySelector('ol.search-results')).not.toHaveAttribute('aria-busy');
+  });
+
+  it('restores the previous query and its results with Back', async () => {
+    const { user, params, goBack } = renderSearch('/search?q=grain');
+    const grain = resultsFor({ q: 'grain' });
+    await waitForResults('grain', grain.total);
+    const box = await searchBox();
+    await user.clear(box);
+    await user.type(box, 'satellite');
+    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+
+    goBack();
+    await waitForResults('grain', grain.total);
+    expect(params().get('q')).toBe('grain');
+    expect(await searchBox()).toHaveValue('grain');
+    expect(shownTitles()).toEqual(grain.items.map((i) => i.title));
+  });
+
+  it('reloads a shared address with its whole state', async () => {
+    const all = resultsFor({ q: 'satellite' });
+    const topic = all.items[0]!.topics[0]!;
+    const expected = resultsFor({ q: 'satellite', topics: topic, sort: 'newest' });
+    renderSearch(`/search?q=satellite&topics=${topic}&sort=newest`);
+    await waitForResults('satellite', expected.total);
+    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    expect(screen.getByRole('checkbox', { name: topicName(topic) })).toBeChecked();
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
+    expect(await searchBox()).toHaveValue('satellite');
+  });
+
+  it('says a query over 200 characters is too long instead of sending it', async () => {
+    const requests = recordSearchRequests();
+    renderSearch(`/search?q=${'a'.repeat(201)}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/201 characters long; searches are limited to 200/);
+    expect(await searchBox()).toHaveAttribute('aria-invalid', 'true');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('search view: results', () => {
+  it('shows the time, the title linking to the article, topic chips and the snippet', async () => {
+    renderSearch('/search?q=grain');
+    const expected = resultsFor({ q: 'grain' });
+    await waitForResults('grain', expected.total);
+    const first = expected.items[0]!;
+    const link = screen.getByRole('link', { name: first.title });
+    expect(link).toHaveAttribute('href', `/news/${first.id}`);
+    const item = link.closest('article')!;
+    expect(within(item).getByText(formatAgencyDateTime(first.publishedAt))).toBeInTheDocument();
+    for (const topic of first.topics) {
+      expect(within(item).getByRole('link', { name: topicName(topic) })).toBeInTheDocument();
+    }
+    expect(item.querySelector('.search-result__snippet')).toHaveTextContent(first.snippet);
+  });
+
+  it('highlights the query words in titles and snippets, ignoring accents', async () => {
+    renderSearch('/search?q=zurich');
+    const expected = resultsFor({ q: 'zurich' });
+    await waitForResults('zurich', expected.total);
+    const link = screen.getByRole('link', { name: expected.items[0]!.title });
+    expect([...link.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Zürich']);
+    const snippet = link.closest('article')!.querySelector('.search-result__snippet')!;
+    expect(snippet.querySelectorAll('mark').length).toBeGreaterThan(0);
+    for (const mark of snippet.querySelectorAll('mark')) expect(mark).toHaveTextContent('Zürich');
+  });
+
+  it('highlights the word being typed as a prefix and a misspelt word by its look-alike', async () => {
+    renderSearch('/search?q=satelite%20orb');
+    const expected = resultsFor({ q: 'satelite orb' });
+    await waitForResults('satelite orb', expected.total);
+    const marks = [...document.querySelectorAll('ol.search-results mark')].map((m) => m.textContent!.toLowerCase());
+    expect(marks).toContain('satellite');
+    expect(marks.some((m) => m.startsWith('orb'))).toBe(true);
+    expect(marks.every((m) => m.startsWith('satellite') || m.startsWith('orb'))).toBe(true);
+  });
+
+  it('never turns text from the API into markup', async () => {
+    const evil = '<img src=x onerror="alert(1)"> Satellite <b>bold</b>';
+    server.use(
+      http.get('*/api/search', () => {
+        const base = resultsFor({ q: 'satellite' }).items[0]!;
+        return HttpResponse.json({
+          items: [{ ...base, title: evil, snippet: `<script>alert(1)</script> satellite snippet` }],
+          total: 1,
+          nextCursor: null,
+        });
+      }),
+    );
+    renderSearch('/search?q=satellite');
+    await waitForResults('satellite', 1);
+    const heading = screen.getByRole('heading', { level: 2, name: evil });
+    expect(heading.querySelector('img, b')).toBeNull();
+    expect([...heading.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Satellite']);
+    expect(document.querySelector('ol.search-results script')).toBeNull();
+    expect(screen.getByText(/<script>alert\(1\)<\/script>/, { exact: false })).toBeInTheDocument();
+  });
+
+  it('pages with "Show more results"', async () => {
+    const { user } = renderSearch('/search?q=the');
+    const all = resultsFor({ q: 'the' });
+    expect(all.total).toBeGreaterThan(SEARCH_PAGE_SIZE);
+    await waitForResults('the', all.total);
+    expect(shownTitles()).toHaveLength(SEARCH_PAGE_SIZE);
+    await user.click(screen.getByRole('button', { name: 'Show more results' }));
+    await waitFor(() => expect(shownTitles()).toHaveLength(Math.min(all.total, 2 * SEARCH_PAGE_SIZE)));
+    expect(shownTitles()).toEqual(all.items.slice(0, 2 * SEARCH_PAGE_SIZE).map((i) => i.title));
+  });
+
+  it('explains a failed search and tries again', async () => {
+    let fail = true;
+    server.use(
+      http.get('*/api/search', () =>
+        fail
+          ? HttpResponse.json({ error: { code: 'internal', message: 'Index offline' } }, { status: 500 })
+          : undefined,
+      ),
+    );
+    const { user } = renderSearch('/search?q=grain');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The search failed. Index offline');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+  });
+});
+
+describe('search view: filters', () => {
+  it('narrows by topics (any of them) and keeps the choice in the address', async () => {
+    const { user, params } = renderSearch('/search?q=satellite');
+    const all = resultsFor({ q: 'satellite' });
+    await waitForResults('satellite', all.total);
+    const [a, b] = [...new Set(all.items.flatMap((i) => i.topics))];
+    await user.click(screen.getByRole('checkbox', { name: topicName(a!) }));
+    const onlyA = resultsFor({ q: 'satellite', topics: a! });
+    await waitForResults('satellite', onlyA.total);
+    expect(params().get('topics')).toBe(a);
+    expect(shownTitles()).toEqual(onlyA.items.map((i) => i.title));
+
+    await user.click(screen.getByRole('checkbox', { name: topicName(b!) }));
+    const either = resultsFor({ q: 'satellite', topics: `${a},${b}` });
+    await waitForResults('satellite', either.total);
+    expect(params().get('topics')!.split(',').sort()).toEqual([a, b].sort());
+
+    await user.click(screen.getByRole('button', { name: 'Search every topic' }));
+    await waitForResults('satellite', all.total);
+    expect(params().has('topics')).toBe(false);
+  });
+
+  it('sorts by relevance or newest first', async () => {
+    const { user, params } = renderSearch('/search?q=satellite');
+    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Newest first');
+    const newest = resultsFor({ q: 'satellite', sort: 'newest' });
+    await waitFor(() => expect(shownTitles()).toEqual(newest.items.map((i) => i.title)));
+    expect(params().get('sort')).toBe('newest');
+    const times = newest.items.map((i) => Date.parse(i.publishedAt));
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+  });
+
+  it('filters by a custom range of days, and refuses a start after the end', async () => {
+    const requests = recordSearchRequests();
+    const { user, params } = renderSearch('/search?q=satellite');
+    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Date' }), 'Custom range');
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    await user.type(from, '2026-11-22');
+    await user.type(to, '2026-11-25');
+    const ranged = resultsFor({ q: 'satellite', from: '2026-11-22', to: '2026-11-25' });
+    await waitForResults('satellite', ranged.total);
+    expect(params().get('from')).toBe('2026-11-22');
+    expect(params().get('to')).toBe('2026-11-25');
+    expect(shownTitles()).toEqual(ranged.items.map((i) => i.title));
+
+    await user.clear(to);
+    await user.type(to, '2026-11-21');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The start date (November 22, 2026) is after the end date (November 21, 2026). Change one of them',
+    );
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(to).toHaveAccessibleDescription(expect.stringContaining('is after the end date'));
+    expect(screen.getByText('Fix the dates above to see results.')).toBeInTheDocument();
+    expect(requests.some((r) => r.get('to') === '2026-11-21')).toBe(false);
+
+    await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
+    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    expect(params().has('from') || params().has('to')).toBe(false);
+  });
+
+  it('offers the last 24 hours, week and month, counted back from now in agency days', async () => {
+    // "Now" is a day after the newest sample article.
+    const newest = Math.max(...sampleData.articles.map((a) => Date.parse(a.publishedAt)));
+    vi.useFakeTimers({ toFake: ['Date'], now: newest + 86_400_000 });
+    const { user, params } = renderSearch('/search?q=the');
+    await waitForResults('the', resultsFor({ q: 'the' }).total);
+    const select = screen.getByRole('combobox', { name: 'Date' });
+    const dayOf = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10); // sample zone is UTC+3
+
+    await user.selectOptions(select, 'Past week');
+    const from = dayOf(newest + 86_400_000 - 7 * 86_400_000);
+    await waitFor(() => expect(params().get('from')).toBe(from));
+    expect(params().has('to')).toBe(false);
+    await waitForResults('the', resultsFor({ q: 'the', from }).total);
+    expect(select).toHaveValue('week');
+    expect(screen.getByText(/Showing articles published since .* to today \(agency time\)/)).toBeInTheDocument();
+
+    await user.selectOptions(select, 'Last 24 hours');
+    await waitFor(() => expect(params().get('from')).toBe(dayOf(newest)));
+    await user.selectOptions(select, 'Any time');
+    await waitFor(() => expect(params().has('from')).toBe(false));
+  });
+
+  it('names the active filters when nothing matches, and removes them one by one or all at once', async () => {
+    const all = resultsFor({ q: 'satellite' });
+    const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
+    const { user, params } = renderSearch(`/search?q=satellite&topics=${unused.id}&from=2026-11-20`);
+    expect(await screen.findByText('No results for «satellite»')).toBeInTheDocument();
+    expect(screen.getByText(/in .*, published since November 20, 2026\./)).toHaveTextContent(unused.name);
+    expect(screen.getByRole('button', { name: `Remove topic “${unused.name}”` })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Remove dates since November 20, 2026' }));
+    await waitFor(() => expect(params().has('from')).toBe(false));
+    expect(await screen.findByText('No results for «satellite»')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Remove all filters' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: `Remove topic “${unused.name}”` }));
+    await waitForResults('satellite', all.total);
+  });
+
+  it('removes all filters at once', async () => {
+    const all = resultsFor({ q: 'satellite' });
+    const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
+    const { user, params } = renderSearch(`/search?q=satellite&topics=${unused.id}&to=2026-11-20`);
+    await user.click(await screen.findByRole('button', { name: 'Remove all filters' }));
+    await waitForResults('satellite', all.total);
+    expect([...params().keys()]).toEqual(['q']);
+  });
+
+  it('suggests checking the spelling when no filter is set', async () => {
+    renderSearch('/search?q=qwertyuiop');
+    expect(await screen.findByText('No results for «qwertyuiop»')).toBeInTheDocument();
+    expect(screen.getByText('Check the spelling, or try fewer or different words.')).toBeInTheDocument();
+    await waitForResults('qwertyuiop', 0);
+  });
+
+  it('says when the address names a topic that does not exist', async () => {
+    const { user, params } = renderSearch('/search?q=grain&topics=economy,nonsense');
+    const notice = await screen.findByRole('alert');
+    expect(notice).toHaveTextContent('The address names a topic that does not exist: “nonsense”. It is ignored.');
+    await waitForResults('grain', resultsFor({ q: 'grain', topics: 'economy' }).total);
+    await user.click(within(notice).getByRole('button', { name: 'Remove from the address' }));
+    await waitFor(() => expect(params().get('topics')).toBe('economy'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('says when a date in the address is not a date', async () => {
+    const { user, params } = renderSearch('/search?q=grain&from=2026-02-30');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The start date “2026-02-30” is not a date.');
+    await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
+    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    expect(params().has('from')).toBe(false);
+  });
+});
+
+describe('search view: recent searches', () => {
+  it('shows recent searches when there is no query, newest first, each removable, and all clearable', async () => {
+    const { user, params } = renderSearch('/search?q=grain');
+    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    const box = await searchBox();
+    await user.clear(box);
+    await user.type(box, 'satellite{Enter}');
+    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await user.clear(box);
+
+    const recent = await screen.findByRole('region', { name: 'Recent searches' });
+    await waitFor(() => expect(params().has('q')).toBe(false));
+    expect(document.title).toBe('News Search — Agency News');
+    expect(
+      within(recent)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['satellite', 'grain']);
+    expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_STORAGE_KEY)!).state.searches).toHaveLength(2);
+
+    await user.click(within(recent).getByRole('button', { name: 'Remove “satellite” from recent searches' }));
+    expect(
+      within(recent)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['grain']);
+
+    await user.click(within(recent).getByRole('link', { name: 'grain' }));
+    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    expect(box).toHaveValue('grain');
+
+    await user.clear(box);
+    const again = await screen.findByRole('region', { name: 'Recent searches' });
+    await user.click(within(again).getByRole('button', { name: 'Clear all recent searches' }));
+    expect(within(again).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(again).getByText(/Your searches will be listed here, on this device only/)).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_STORAGE_KEY)!).state.searches).toEqual([]);
+  });
+
+  it('keeps one entry while the reader refines what they type', async () => {
+    const { user } = renderSearch('/search');
+    const box = await searchBox();
+    await user.type(box, 'sat');
+    await waitForResults('sat', resultsFor({ q: 'sat' }).total);
+    await user.type(box, 'ellite');
+    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    expect(useRecentSearchesStore.getState().searches.map((s) => s.q)).toEqual(['satellite']);
+  });
+});
