@@ -18,81 +18,83 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
   const names = (ids: readonly string[]) => ids.map((id) => topics?.find((t) => t.id === id)?.name ?? id).join(', ');
 
   return (
-    <section aria-labelledby="feed-title">
-      <div className="feed-header">
-        <h1 id="feed-title">All news</h1>
-        <button
-          type="button"
-          className="button filter-button"
-          aria-expanded={panelOpen}
-          aria-controls={panelId}
-          onClick={() => setPanelOpen((open) => !open)}
-          onMouseEnter={loadFilterPanel}
-          onFocus={loadFilterPanel}
-        >
-          Use filter
-          {activeCount !== undefined && (
-            <span className="badge" aria-label={`, ${activeCount} of ${topics?.length ?? '?'} topics selected`}>
-              {activeCount}
-            </span>
-          )}
-        </button>
-      </div>
-
-      {panelOpen &&
-        (topics ? (
-          <Suspense fallback={<p id={panelId}>Loading topics…</p>}>
-            <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
-          </Suspense>
-        ) : topicsQuery.isError ? (
-          <div id={panelId}>
-            <QueryError
-              what="The topics could not be loaded."
-              error={topicsQuery.error}
-              onRetry={() => topicsQuery.refetch()}
-            />
-          </div>
-        ) : (
-          <p id={panelId} role="status">
-            Loading topics…
-          </p>
-        ))}
-
-      {selection && selection.length > 0 && (
-        <p className="active-filter" role="status">
-          Showing only: {names(selection)}.{' '}
-          <button type="button" className="link-button" onClick={() => setSelection(null)}>
-            Show all topics
-          </button>
-        </p>
-      )}
-
-      {selection && selection.length === 0 ? (
-        <div className="empty-state">
-          <p>No topics are selected, so there is no news to show.</p>
-          <button type="button" className="button" onClick={() => setSelection(null)}>
-            Select all topics
+    <div className={aside ? 'feed-page feed-page--with-aside' : 'feed-page'}>
+      <section aria-labelledby="feed-title" className="feed-page__main">
+        <div className="feed-header">
+          <h1 id="feed-title">All news</h1>
+          <button
+            type="button"
+            className="button filter-button"
+            aria-expanded={panelOpen}
+            aria-controls={panelId}
+            onClick={() => setPanelOpen((open) => !open)}
+            onMouseEnter={loadFilterPanel}
+            onFocus={loadFilterPanel}
+          >
+            Use filter
+            {activeCount !== undefined && (
+              <span className="badge" aria-label={`, ${activeCount} of ${topics?.length ?? '?'} topics selected`}>
+                {activeCount}
+              </span>
+            )}
           </button>
         </div>
-      ) : ready ? (
-        <FeedList
-          key={selection?.join(',') ?? 'all'}
-          topics={selection}
-          emptyMessage={
-            <>
-              <p>No news in {selection ? names(selection) : 'any topic'} yet.</p>
-              {selection && (
-                <button type="button" className="button" onClick={() => setSelection(null)}>
-                  Clear the filter
-                </button>
-              )}
-            </>
-          }
-        />
-      ) : (
-        <div className="feed-skeleton" aria-busy="true" aria-label="Loading news" />
-      )}
-      {aside}
-    </section>
+
+        {panelOpen &&
+          (topics ? (
+            <Suspense fallback={<p id={panelId}>Loading topics…</p>}>
+              <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
+            </Suspense>
+          ) : topicsQuery.isError ? (
+            <div id={panelId}>
+              <QueryError
+                what="The topics could not be loaded."
+                error={topicsQuery.error}
+                onRetry={() => topicsQuery.refetch()}
+              />
+            </div>
+          ) : (
+            <p id={panelId} role="status">
+              Loading topics…
+            </p>
+          ))}
+
+        {selection && selection.length > 0 && (
+          <p className="active-filter" role="status">
+            Showing only: {names(selection)}.{' '}
+            <button type="button" className="link-button" onClick={() => setSelection(null)}>
+              Show all topics
+            </button>
+          </p>
+        )}
+
+        {selection && selection.length === 0 ? (
+          <div className="empty-state">
+            <p>No topics are selected, so there is no news to show.</p>
+            <button type="button" className="button" onClick={() => setSelection(null)}>
+              Select all topics
+            </button>
+          </div>
+        ) : ready ? (
+          <FeedList
+            key={selection?.join(',') ?? 'all'}
+            topics={selection}
+            emptyMessage={
+              <>
+                <p>No news in {selection ? names(selection) : 'any topic'} yet.</p>
+                {selection && (
+                  <button type="button" className="button" onClick={() => setSelection(null)}>
+                    Clear the filter
+                  </button>
+                )}
+              </>
+            }
+          />
+        ) : (
+          <div className="feed-skeleton" aria-busy="true" aria-label="Loading news" />
+        )}
+      </section>
+      {aside && <div className="feed-page__aside">{aside}</div>}
+    </div>
   );
 }
