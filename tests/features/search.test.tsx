@@ -138,7 +138,7 @@ describe('search view: typing and the address', () => {
     expect(status()).toHaveTextContent('Searching…');
     const expected = resultsFor({ q: 'key rate' });
     await waitForResults('key rate', expected.total);
-    expect(params().get('q')).toBe('key rate');
+    await waitFor(() => expect(params().get('q')).toBe('key rate'));
     expect(requests.map((r) => r.get('q'))).toEqual(['key rate']);
     expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
   });
@@ -176,7 +176,7 @@ describe('search view: typing and the address', () => {
 
     goBack();
     await waitForResults('grain', grain.total);
-    expect(params().get('q')).toBe('grain');
+    await waitFor(() => expect(params().get('q')).toBe('grain'));
     expect(await searchBox()).toHaveValue('grain');
     expect(shownTitles()).toEqual(grain.items.map((i) => i.title));
   });
@@ -297,19 +297,20 @@ describe('search view: filters', () => {
     await waitForResults('satellite', all.total);
     const [a, b] = [...new Set(all.items.flatMap((i) => i.topics))];
     await user.click(screen.getByRole('checkbox', { name: topicName(a!) }));
+    expect(screen.getByRole('checkbox', { name: topicName(a!) })).toBeChecked(); // at once, not after navigation
     const onlyA = resultsFor({ q: 'satellite', topics: a! });
     await waitForResults('satellite', onlyA.total);
-    expect(params().get('topics')).toBe(a);
+    await waitFor(() => expect(params().get('topics')).toBe(a));
     expect(shownTitles()).toEqual(onlyA.items.map((i) => i.title));
 
     await user.click(screen.getByRole('checkbox', { name: topicName(b!) }));
     const either = resultsFor({ q: 'satellite', topics: `${a},${b}` });
     await waitForResults('satellite', either.total);
-    expect(params().get('topics')!.split(',').sort()).toEqual([a, b].sort());
+    await waitFor(() => expect(params().get('topics')!.split(',').sort()).toEqual([a, b].sort()));
 
     await user.click(screen.getByRole('button', { name: 'Search every topic' }));
     await waitForResults('satellite', all.total);
-    expect(params().has('topics')).toBe(false);
+    await waitFor(() => expect(params().has('topics')).toBe(false));
   });
 
   it('sorts by relevance or newest first', async () => {
@@ -318,7 +319,7 @@ describe('search view: filters', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Newest first');
     const newest = resultsFor({ q: 'satellite', sort: 'newest' });
     await waitFor(() => expect(shownTitles()).toEqual(newest.items.map((i) => i.title)));
-    expect(params().get('sort')).toBe('newest');
+    await waitFor(() => expect(params().get('sort')).toBe('newest'));
     const times = newest.items.map((i) => Date.parse(i.publishedAt));
     expect(times).toEqual([...times].sort((x, y) => y - x));
   });
@@ -334,8 +335,8 @@ describe('search view: filters', () => {
     await user.type(to, '2026-11-25');
     const ranged = resultsFor({ q: 'satellite', from: '2026-11-22', to: '2026-11-25' });
     await waitForResults('satellite', ranged.total);
-    expect(params().get('from')).toBe('2026-11-22');
-    expect(params().get('to')).toBe('2026-11-25');
+    await waitFor(() => expect(params().get('from')).toBe('2026-11-22'));
+    await waitFor(() => expect(params().get('to')).toBe('2026-11-25'));
     expect(shownTitles()).toEqual(ranged.items.map((i) => i.title));
 
     await user.clear(to);
@@ -351,7 +352,7 @@ describe('search view: filters', () => {
 
     await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
     await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
-    expect(params().has('from') || params().has('to')).toBe(false);
+    await waitFor(() => expect(params().has('from') || params().has('to')).toBe(false));
   });
 
   it('offers the last 24 hours, week and month, counted back from now in agency days', async () => {
@@ -366,7 +367,7 @@ describe('search view: filters', () => {
     await user.selectOptions(select, 'Past week');
     const from = dayOf(newest + 86_400_000 - 7 * 86_400_000);
     await waitFor(() => expect(params().get('from')).toBe(from));
-    expect(params().has('to')).toBe(false);
+    await waitFor(() => expect(params().has('to')).toBe(false));
     await waitForResults('the', resultsFor({ q: 'the', from }).total);
     expect(select).toHaveValue('week');
     expect(screen.getByText(/Showing articles published since .* to today \(agency time\)/)).toBeInTheDocument();
@@ -399,7 +400,7 @@ describe('search view: filters', () => {
     const { user, params } = renderSearch(`/search?q=satellite&topics=${unused.id}&to=2026-11-20`);
     await user.click(await screen.findByRole('button', { name: 'Remove all filters' }));
     await waitForResults('satellite', all.total);
-    expect([...params().keys()]).toEqual(['q']);
+    await waitFor(() => expect([...params().keys()]).toEqual(['q']));
   });
 
   it('suggests checking the spelling when no filter is set', async () => {
@@ -425,7 +426,7 @@ describe('search view: filters', () => {
     expect(alert).toHaveTextContent('The start date “2026-02-30” is not a date.');
     await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
     await waitForResults('grain', resultsFor({ q: 'grain' }).total);
-    expect(params().has('from')).toBe(false);
+    await waitFor(() => expect(params().has('from')).toBe(false));
   });
 });
 

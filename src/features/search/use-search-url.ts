@@ -1,6 +1,6 @@
 // The search view's whole state lives in the URL: ?q=&topics=&from=&to=&sort=, so it can be shared,
 // reloaded and reached with Back.
-import { useCallback, useMemo } from 'react';
+import { startTransition, useCallback, useMemo, useOptimistic } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SearchSort } from '@/api/search';
 
@@ -50,12 +50,21 @@ export function searchUrlParams(state: SearchUrlState): URLSearchParams {
 
 export function useSearchUrl() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const state = useMemo(() => readSearchUrl(searchParams), [searchParams]);
+  const urlState = useMemo(() => readSearchUrl(searchParams), [searchParams]);
+  // The router applies navigations in a transition; until it lands, the controls show the reader's choice
+  // at once instead of flicking back to the old value.
+  const [state, setOptimisticState] = useOptimistic(urlState, (current: SearchUrlState, patch: SearchUrlPatch) => ({
+    ...current,
+    ...patch,
+  }));
   const update = useCallback(
     (patch: SearchUrlPatch, { replace = false } = {}) => {
-      setSearchParams((current) => searchUrlParams({ ...readSearchUrl(current), ...patch }), { replace });
+      startTransition(() => {
+        setOptimisticState(patch);
+        setSearchParams((current) => searchUrlParams({ ...readSearchUrl(current), ...patch }), { replace });
+      });
     },
-    [setSearchParams],
+    [setSearchParams, setOptimisticState],
   );
   return { state, update, searchParams };
 }
