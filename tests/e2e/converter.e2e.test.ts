@@ -95,6 +95,7 @@ describe('Currency converter in Chromium', () => {
     await amount.waitFor();
     await amount.fill('10');
     await expect.poll(() => box.locator('.converter-box__result').textContent()).toMatch(/^10\.00 \w{3} = /);
+    await expectNoAxeViolations(page);
     await box.getByRole('link', { name: 'Open the full converter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Currency converter' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Amount', exact: true }).inputValue()).toBe('10');

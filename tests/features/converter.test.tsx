@@ -1,11 +1,18 @@
 import Big from 'big.js';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatRateDay } from '@/features/converter/dates';
 import { CONVERTER_STORAGE_KEY, useConverterStore } from '@/stores/converter-store';
 import { sampleData } from '../helpers/fixtures';
 import { server } from '../helpers/msw-server';
+import { mockApiHandler } from '../helpers/mock-api-handlers';
+import { createMockApi } from '@/mock-api/api-core';
+import { importRates } from '@/mock-api/import-rates';
+import { loadRatesData } from '@/mock-api/rates-data';
 import { renderApp } from '../helpers/render-app';
 
 const rates = sampleData.rates!;
@@ -228,6 +235,34 @@ describe('Currency converter', () => {
     const inRange = rates.days.filter((d) => d.date >= cutoff);
     expect(within(table).getAllByRole('row')).toHaveLength(inRange.length + 1);
     expect(screen.getByRole('img', { name: /^Chart: EUR per 1 USD/ })).toBeInTheDocument();
+  });
+
+  it('reads the value under the pointer', async () => {
+    await openConverter();
+    const chart = await screen.findByRole('img', { name: /^Chart: EUR per 1 USD/ });
+    vi.spyOn(chart, 'getBoundingClientRect').mockReturnValue({ left: 0, width: 640 } as DOMRect);
+    fireEvent.pointerMove(chart, { clientX: 0 });
+    const cutoff = new Date(Date.parse(`${lastDay.date}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+    const firstInRange = rates.days.find((d) => d.date >= cutoff)!;
+    expect(chart.closest('figure')!.querySelector('figcaption')).toHaveTextContent(
+      new RegExp(`^${formatRateDay(firstInRange.date)}: 1 USD = `),
+    );
+  });
+
+  it('works on any rates file: an ECB-style file with base EUR', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ecb-'));
+    const fixtures = path.resolve(__dirname, '../fixtures/rates');
+    importRates([path.join(fixtures, 'ecb-hist.xml'), path.join(fixtures, 'ecb-daily.xml')], dir);
+    const ecb = loadRatesData(dir)!;
+    const api = createMockApi({ ...sampleData, rates: ecb });
+    server.use(mockApiHandler(() => api));
+    const { amount, result } = await openConverter('/converter?from=USD&to=EUR&amount=100');
+    const usd = ecb.days.at(-1)!.values.USD!;
+    expect(amount).toHaveValue('100');
+    expect(result).toHaveValue(new Big(100).times(String(usd)).round(2, Big.roundHalfUp).toFixed(2));
+    expect(screen.getByText(/^Cross rates are calculated from the official rates against EUR\./)).toBeInTheDocument();
+    const from = screen.getByRole('combobox', { name: 'From currency' });
+    expect(from).toHaveValue('USD — US Dollar');
   });
 
   it('says when the rates cannot be loaded, and tries again', async () => {
