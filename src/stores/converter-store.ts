@@ -29,9 +29,6 @@ interface ConverterState extends ConverterPrefs {
   linkNotice: string | null;
   setLinkNotice: (notice: string | null) => void;
   setPair: (from: string, to: string) => void;
-  setFrom: (code: string) => void;
-  setTo: (code: string) => void;
-  swap: () => void;
   setAmount: (side: AmountSide, text: string) => void;
   addTarget: (code: string) => void;
   removeTarget: (code: string) => void;
@@ -74,9 +71,6 @@ export const useConverterStore = create<ConverterState>()(
       linkNotice: null,
       setLinkNotice: (linkNotice) => set({ linkNotice }),
       setPair: (from, to) => set({ from, to }),
-      setFrom: (from) => set({ from }),
-      setTo: (to) => set({ to }),
-      swap: () => set((s) => ({ from: s.to, to: s.from })),
       setAmount: (side, amount) => set({ side, amount }),
       addTarget: (target) =>
         set((s) => (s.targets.includes(target) ? s : { targets: [...s.targets, target].slice(0, MAX_TARGETS) })),

@@ -79,6 +79,24 @@ describe('rates:import', () => {
     expect(data.days.at(-1)!.values.BGN).toBeUndefined();
   });
 
+  it('keeps one nominal per currency, rescaling a file that quotes a different number of units', () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'rates.json'),
+      JSON.stringify({
+        base: 'RUB',
+        source: 'Earlier import',
+        currencies: [{ code: 'KZT', name: 'Kazakhstani Tenge', nominal: 1 }],
+        days: [{ date: '2026-11-25', values: { KZT: 0.156 } }],
+      }),
+    );
+    importRates([fixture('cbr-daily-2026-11-26.xml')], dir);
+    const data = read(dir);
+    expect(data.currencyByCode.get('KZT')!.nominal).toBe(1);
+    expect(data.days.at(-1)!.values.KZT).toBe(0.156543); // 15.6543 RUB per 100 KZT
+    expect(data.source).toBe(`Earlier import; ${CBR_SOURCE}`);
+  });
+
   it('refuses to merge files of different bases, and writes nothing', () => {
     const dir = tempDir();
     importRates([fixture('cbr-daily-2026-11-26.xml')], dir);

@@ -117,10 +117,7 @@ function Converter({ table }: { table: RateTable }) {
   );
   const actions = useConverterStore(
     useShallow((s) => ({
-      setFrom: s.setFrom,
-      setTo: s.setTo,
       setPair: s.setPair,
-      swap: s.swap,
       addTarget: s.addTarget,
       removeTarget: s.removeTarget,
       toggleFavourite: s.toggleFavourite,
