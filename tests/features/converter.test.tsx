@@ -124,6 +124,27 @@ describe('Currency converter', () => {
     expect(to).toHaveValue('GBP — British Pound');
   });
 
+  it('picks a currency with the keyboard alone', async () => {
+    const { user } = await openConverter();
+    const from = screen.getByRole('combobox', { name: 'From currency' });
+    from.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(from).toHaveAttribute('aria-expanded', 'true');
+    const selected = screen.getByRole('option', { selected: true });
+    expect(from).toHaveAttribute('aria-activedescendant', selected.id);
+    expect(selected).toHaveTextContent(/^USD US Dollar/);
+    await user.keyboard('{ArrowDown}');
+    const next = within(screen.getByRole('listbox', { name: 'From currency' })).getAllByRole('option');
+    const index = next.findIndex((o) => o.id === from.getAttribute('aria-activedescendant'));
+    expect(next[index - 1]).toBe(selected);
+    const code = next[index]!.textContent!.slice(0, 3);
+    await user.keyboard('{Enter}');
+    expect(from).toHaveValue(`${code} — ${rates.currencyByCode.get(code)!.name}`);
+    await user.keyboard('{ArrowDown}{Escape}');
+    expect(from).toHaveAttribute('aria-expanded', 'false');
+    expect(from).toHaveValue(`${code} — ${rates.currencyByCode.get(code)!.name}`);
+  });
+
   it('shows several target currencies, pins favourites first and removes targets', async () => {
     const { user, location } = await openConverter();
     for (const search of ['CNY', 'GBP']) {
@@ -278,6 +299,17 @@ describe('Currency converter', () => {
 });
 
 describe('Converter box on the feed', () => {
+  it('says when the rates cannot be loaded, without disturbing the feed', async () => {
+    server.use(
+      http.get('*/api/rates', () => HttpResponse.json({ error: { code: 'x', message: 'Down.' } }, { status: 503 })),
+    );
+    renderApp('/');
+    const box = await screen.findByRole('complementary', { name: 'Currency converter' });
+    expect(await within(box).findByRole('alert')).toHaveTextContent('The exchange rates could not be loaded.');
+    expect(within(box).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'All news' })).toBeInTheDocument();
+  });
+
   it('appears after the feed and converts, linking to the full converter', async () => {
     useConverterStore.setState({ from: 'USD', to: rates.base, amount: '10', side: 'from' });
     const { user, location } = renderApp('/');
