@@ -2,7 +2,17 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 
+// Every fresh page load gets the history key "default": qualify it by address so one page's position
+// never lands on another, and only reuse it when the browser itself reloads or goes back/forward.
+function entryKey(location: { key: string; pathname: string; search: string }): string {
+  return location.key === 'default' ? `default:${location.pathname}${location.search}` : location.key;
+}
 const storageKey = (key: string) => `scroll:${key}`;
+
+function isReloadOrHistoryLoad(): boolean {
+  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return entry?.type === 'reload' || entry?.type === 'back_forward';
+}
 
 function readPosition(key: string): number | null {
   try {
@@ -16,6 +26,7 @@ function readPosition(key: string): number | null {
 export function useScrollRestoration() {
   const location = useLocation();
   const navigationType = useNavigationType();
+  const key = entryKey(location);
 
   useEffect(() => {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
@@ -28,7 +39,7 @@ export function useScrollRestoration() {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         try {
-          sessionStorage.setItem(storageKey(location.key), String(Math.round(window.scrollY)));
+          sessionStorage.setItem(storageKey(key), String(Math.round(window.scrollY)));
         } catch {
           // storage full or disabled: restoration is a nicety
         }
@@ -39,14 +50,17 @@ export function useScrollRestoration() {
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', save);
     };
-  }, [location.key]);
+  }, [key]);
 
   useLayoutEffect(() => {
-    if (navigationType !== 'POP') {
+    // A replace refines the view in place (a filter, a corrected address): leave the scroll alone.
+    if (navigationType === 'REPLACE') return;
+    if (navigationType === 'PUSH') {
       if (!location.hash) window.scrollTo(0, 0);
       return;
     }
-    const target = readPosition(location.key);
+    if (location.key === 'default' && !isReloadOrHistoryLoad()) return;
+    const target = readPosition(key);
     if (target === null) return;
     // Content may still be arriving (lazy view, cached data rendering): retry until the page is tall enough.
     let attempts = 0;
@@ -58,5 +72,5 @@ export function useScrollRestoration() {
     };
     restore();
     return () => cancelAnimationFrame(frame);
-  }, [location.key, location.hash, navigationType]);
+  }, [key, location.key, location.hash, navigationType]);
 }

@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { Topic } from '@/api/schemas';
 import { topicQueries } from '@/api/topics';
 
 export type TopicNames = ReadonlyMap<string, string>;
 
 /** Topic ids to display names, from the cached topic list (ids stand in until it arrives). */
 export function useTopicNames(): TopicNames {
-  const { data } = useQuery({
-    ...topicQueries.all(),
-    select: (topics) => new Map(topics.map((t) => [t.id, t.name])),
-  });
+  const { data } = useQuery({ ...topicQueries.all(), select: toNameMap });
   return data ?? EMPTY;
 }
+// Stable select function: the Map is rebuilt only when the topic list changes, so memoized items stay put.
+const toNameMap = (topics: readonly Topic[]): TopicNames => new Map(topics.map((t) => [t.id, t.name]));
 const EMPTY: TopicNames = new Map();
 
 /** Topic labels that open the feed filtered by that topic. Lists pass `names` so items don't each subscribe. */

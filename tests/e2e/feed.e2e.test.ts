@@ -54,6 +54,20 @@ describe('feed journey in Chromium', () => {
     await page.getByRole('button', { name: /Show more news/ }).scrollIntoViewIfNeeded();
     await page.getByRole('link', { name: newestFirst[20]!.title }).waitFor();
     await expectNoAxeViolations(page);
+
+    // Open an article from far down the list, come Back: same place, same expanded item, same pages.
+    const far = page.getByRole('link', { name: newestFirst[18]!.title });
+    await far.scrollIntoViewIfNeeded();
+    const scrolledTo = await page.evaluate(() => window.scrollY);
+    expect(scrolledTo).toBeGreaterThan(1000);
+    await far.click();
+    await page.getByRole('heading', { level: 1, name: newestFirst[18]!.title }).waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(50);
+    await page.goBack();
+    await page.getByRole('link', { name: newestFirst[20]!.title }).waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledTo - 40);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo + 40);
+    await item.getByRole('button', { name: /^Show less/ }).waitFor();
     expect(errors).toEqual([]);
   });
 
