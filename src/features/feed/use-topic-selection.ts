@@ -1,6 +1,6 @@
 // The effective topic filter: the URL's ?topics= wins over the stored choice; both are kept in step.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useOptimistic } from 'react';
 import { useSearchParams } from 'react-router';
 import { topicQueries } from '@/api/topics';
 import { normalizeSelection, useTopicFilterStore, type TopicSelection } from '@/stores/topic-filter-store';
@@ -56,13 +56,19 @@ export function useTopicSelection() {
     if (rawParam !== wanted && !(rawParam === '' && wanted === null)) writeParam(selection);
   }, [topics, selection, rawParam, writeParam]);
 
+  // The router applies URL changes in a transition; until it commits, show the reader's new choice rather
+  // than the old address's (which would briefly undo a tick).
+  const [shownSelection, showSelection] = useOptimistic(selection);
   const setSelection = useCallback(
     (next: TopicSelection) => {
-      setStored(next);
-      writeParam(next);
+      startTransition(() => {
+        showSelection(next);
+        setStored(next);
+        writeParam(next);
+      });
     },
-    [setStored, writeParam],
+    [showSelection, setStored, writeParam],
   );
 
-  return { topicsQuery, topics, selection, ready, setSelection };
+  return { topicsQuery, topics, selection: shownSelection, ready, setSelection };
 }
