@@ -1,5 +1,5 @@
 // Times are shown in the agency's zone, the way the agency writes them: "4:50 UTC+3", "November 27, 2026".
-import { env } from './env';
+import { env } from './env.ts';
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 

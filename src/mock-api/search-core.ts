@@ -6,7 +6,7 @@ import { toSummary } from './news-routes.ts';
 import { encodeSearchCursor, searchFingerprint, type SearchCursor, type SearchSort } from './search-cursor.ts';
 import { buildSnippet } from './search-snippet.ts';
 import { normalizeTerm, queryTerms, tokenize } from './search-text.ts';
-import { dayKeyInZone } from './search-time.ts';
+import { agencyDayKey } from '../lib/agency-time.ts';
 
 export interface SearchQuery {
   /** The reader's words, already trimmed and checked (1..200 characters). */
@@ -78,7 +78,7 @@ export function createSearchCore(articles: readonly Article[], timeZone: string)
         article,
         summary: toSummary(article),
         time: Date.parse(article.publishedAt),
-        day: dayKeyInZone(article.publishedAt, timeZone),
+        day: agencyDayKey(article.publishedAt, timeZone),
         body: article.pages.flat().join(' ').replace(/\s+/g, ' ').trim(),
       },
     ]),
