@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { articleQueries, type FeedTopics } from '@/api/articles';
+import { ItemSkeletons } from '@/components/item-skeletons';
 import { QueryError } from '@/components/query-error';
 import { useTopicNames } from '@/components/topic-chips';
 import { useSessionState } from '@/lib/use-session-state';
@@ -14,14 +15,7 @@ const isStringArray = (value: unknown): value is string[] =>
 function FeedSkeleton() {
   return (
     <div className="feed-skeleton" aria-busy="true" aria-label="Loading news">
-      {Array.from({ length: 5 }, (_, i) => (
-        <div key={i} className="feed-item feed-item--skeleton">
-          <div className="skeleton skeleton--meta" />
-          <div className="skeleton skeleton--title" />
-          <div className="skeleton skeleton--line" />
-          <div className="skeleton skeleton--line skeleton--short" />
-        </div>
-      ))}
+      <ItemSkeletons count={5} itemClassName="feed-item feed-item--skeleton" />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { SearchResponse, SearchResult } from '@/api/search';
+import { ItemSkeletons } from '@/components/item-skeletons';
 import { QueryError } from '@/components/query-error';
 import { SearchResultItem } from './search-result-item';
 
@@ -37,14 +38,7 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
   if (!results.data) {
     return (
       <div className="search-skeleton" aria-hidden="true">
-        {Array.from({ length: 3 }, (_, i) => (
-          <div key={i} className="search-result">
-            <div className="skeleton skeleton--meta" />
-            <div className="skeleton skeleton--title" />
-            <div className="skeleton skeleton--line" />
-            <div className="skeleton skeleton--line skeleton--short" />
-          </div>
-        ))}
+        <ItemSkeletons count={3} itemClassName="search-result" />
       </div>
     );
   }
