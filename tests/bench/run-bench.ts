@@ -4,10 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { createMockApi } from '../../src/mock-api/api-core.ts';
 import { loadMockData } from '../../src/mock-api/load-mock-data.ts';
+import { launchChromium } from '../e2e/chromium.ts';
 
 const FIRST_LOAD_BUDGET = 100 * 1024;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -55,20 +56,6 @@ async function serve(outDir: string, dataDir?: string): Promise<{ server: Previe
   if (!address || typeof address === 'string') throw new Error('no port');
   return { server, url: `http://127.0.0.1:${address.port}` };
 }
-
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 
 async function feedLoadTimings(browser: Browser, url: string, runs = 7) {
   const fcp: number[] = [];
@@ -202,7 +189,7 @@ results.bundle = {
 results.articlesApi = apiLatency();
 results.searchApi = await searchLatency();
 
-const browser = await launch();
+const browser = await launchChromium();
 const small = await serve(outDir);
 results.feedLoad = await feedLoadTimings(browser, small.url);
 await small.server.close();

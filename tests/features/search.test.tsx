@@ -1,17 +1,13 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router';
 import { SEARCH_PAGE_SIZE } from '@/api/search';
-import { AppProviders } from '@/app/app';
-import { AppRoutes } from '@/app/routes';
 import { formatAgencyDateTime } from '@/lib/agency-time';
 import { RECENT_SEARCHES_STORAGE_KEY, useRecentSearchesStore } from '@/stores/recent-searches-store';
 import { sampleData, topicName } from '../helpers/fixtures';
 import { getDefaultMockApi } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
-import { createTestQueryClient } from '../helpers/render-app';
+import { renderApp } from '../helpers/render-app';
 
 interface ApiItem {
   id: string;
@@ -32,29 +28,6 @@ function apiSearch(params: Record<string, string>): ApiPage {
   return response.body as ApiPage;
 }
 const resultsFor = (params: Record<string, string>) => apiSearch({ ...params, limit: '50' });
-
-/** The real app in a memory router, with the history controls a browser has. */
-function renderSearch(url: string) {
-  const location: { current: Location | null } = { current: null };
-  const history: { navigate: NavigateFunction | null } = { navigate: null };
-  function Probe() {
-    location.current = useLocation();
-    history.navigate = useNavigate();
-    return null;
-  }
-  const user = userEvent.setup();
-  render(
-    <AppProviders queryClient={createTestQueryClient()}>
-      <MemoryRouter initialEntries={[url]}>
-        <AppRoutes />
-        <Probe />
-      </MemoryRouter>
-    </AppProviders>,
-  );
-  const params = () => new URLSearchParams(location.current!.search);
-  const goBack = () => act(() => void history.navigate!(-1));
-  return { user, location, params, goBack };
-}
 
 /** Every request the app makes to /api/search, as URLSearchParams. */
 function recordSearchRequests(): URLSearchParams[] {
@@ -86,7 +59,7 @@ afterEach(() => {
 
 describe('search from the header', () => {
   it('opens the search view with results for what was typed, focused to keep typing', async () => {
-    const { user, location } = renderSearch('/');
+    const { user, location } = renderApp('/');
     const header = await searchBox();
     await user.type(header, 'satellite{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'News Search' })).toBeInTheDocument();
@@ -104,7 +77,7 @@ describe('search from the header', () => {
   });
 
   it('focuses the search box with "/" from anywhere, but not while the reader types in a field', async () => {
-    const { user } = renderSearch('/');
+    const { user } = renderApp('/');
     const header = await searchBox();
     await user.keyboard('/');
     expect(header).toHaveFocus();
@@ -118,7 +91,7 @@ describe('search from the header', () => {
   });
 
   it('on the search view, "/" focuses the view\'s own box', async () => {
-    const { user } = renderSearch('/search?q=grain');
+    const { user } = renderApp('/search?q=grain');
     const box = await searchBox();
     await user.click(await screen.findByRole('combobox', { name: 'Sort by' }));
     await user.keyboard('{Escape}');
@@ -131,7 +104,7 @@ describe('search from the header', () => {
 describe('search view: typing and the address', () => {
   it('searches as the reader types, once per pause rather than per keystroke, and puts the query in the URL', async () => {
     const requests = recordSearchRequests();
-    const { user, params } = renderSearch('/search');
+    const { user, params } = renderApp('/search');
     expect(await screen.findByRole('heading', { level: 1, name: 'News Search' })).toBeInTheDocument();
     expect(document.title).toBe('News Search — Agency News');
     await user.type(await searchBox(), 'key rate');
@@ -145,7 +118,7 @@ describe('search view: typing and the address', () => {
 
   it('keeps the previous results on screen while the next search loads', async () => {
     let release: () => void = () => {};
-    const { user } = renderSearch('/search?q=grain');
+    const { user } = renderApp('/search?q=grain');
     const grain = resultsFor({ q: 'grain' });
     await waitForResults('grain', grain.total);
 
@@ -166,7 +139,7 @@ describe('search view: typing and the address', () => {
   });
 
   it('restores the previous query and its results with Back', async () => {
-    const { user, params, goBack } = renderSearch('/search?q=grain');
+    const { user, params, goBack } = renderApp('/search?q=grain');
     const grain = resultsFor({ q: 'grain' });
     await waitForResults('grain', grain.total);
     const box = await searchBox();
@@ -185,7 +158,7 @@ describe('search view: typing and the address', () => {
     const all = resultsFor({ q: 'satellite' });
     const topic = all.items[0]!.topics[0]!;
     const expected = resultsFor({ q: 'satellite', topics: topic, sort: 'newest' });
-    renderSearch(`/search?q=satellite&topics=${topic}&sort=newest`);
+    renderApp(`/search?q=satellite&topics=${topic}&sort=newest`);
     await waitForResults('satellite', expected.total);
     expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
     expect(screen.getByRole('checkbox', { name: topicName(topic) })).toBeChecked();
@@ -195,7 +168,7 @@ describe('search view: typing and the address', () => {
 
   it('says a query over 200 characters is too long instead of sending it', async () => {
     const requests = recordSearchRequests();
-    renderSearch(`/search?q=${'a'.repeat(201)}`);
+    renderApp(`/search?q=${'a'.repeat(201)}`);
     expect(await screen.findByRole('alert')).toHaveTextContent(/201 characters long; searches are limited to 200/);
     expect(await searchBox()).toHaveAttribute('aria-invalid', 'true');
     await new Promise((r) => setTimeout(r, 400));
@@ -205,7 +178,7 @@ describe('search view: typing and the address', () => {
 
 describe('search view: results', () => {
   it('shows the time, the title linking to the article, topic chips and the snippet', async () => {
-    renderSearch('/search?q=grain');
+    renderApp('/search?q=grain');
     const expected = resultsFor({ q: 'grain' });
     await waitForResults('grain', expected.total);
     const first = expected.items[0]!;
@@ -220,7 +193,7 @@ describe('search view: results', () => {
   });
 
   it('highlights the query words in titles and snippets, ignoring accents', async () => {
-    renderSearch('/search?q=zurich');
+    renderApp('/search?q=zurich');
     const expected = resultsFor({ q: 'zurich' });
     await waitForResults('zurich', expected.total);
     const link = screen.getByRole('link', { name: expected.items[0]!.title });
@@ -231,7 +204,7 @@ describe('search view: results', () => {
   });
 
   it('highlights the word being typed as a prefix and a misspelt word by its look-alike', async () => {
-    renderSearch('/search?q=satelite%20orb');
+    renderApp('/search?q=satelite%20orb');
     const expected = resultsFor({ q: 'satelite orb' });
     await waitForResults('satelite orb', expected.total);
     const marks = [...document.querySelectorAll('ol.search-results mark')].map((m) => m.textContent!.toLowerCase());
@@ -252,7 +225,7 @@ describe('search view: results', () => {
         });
       }),
     );
-    renderSearch('/search?q=satellite');
+    renderApp('/search?q=satellite');
     await waitForResults('satellite', 1);
     const heading = screen.getByRole('heading', { level: 2, name: evil });
     expect(heading.querySelector('img, b')).toBeNull();
@@ -262,7 +235,7 @@ describe('search view: results', () => {
   });
 
   it('pages with "Show more results"', async () => {
-    const { user } = renderSearch('/search?q=the');
+    const { user } = renderApp('/search?q=the');
     const all = resultsFor({ q: 'the' });
     expect(all.total).toBeGreaterThan(SEARCH_PAGE_SIZE);
     await waitForResults('the', all.total);
@@ -281,7 +254,7 @@ describe('search view: results', () => {
           : undefined,
       ),
     );
-    const { user } = renderSearch('/search?q=grain');
+    const { user } = renderApp('/search?q=grain');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The search failed. Index offline');
     fail = false;
@@ -292,7 +265,7 @@ describe('search view: results', () => {
 
 describe('search view: filters', () => {
   it('narrows by topics (any of them) and keeps the choice in the address', async () => {
-    const { user, params } = renderSearch('/search?q=satellite');
+    const { user, params } = renderApp('/search?q=satellite');
     const all = resultsFor({ q: 'satellite' });
     await waitForResults('satellite', all.total);
     const [a, b] = [...new Set(all.items.flatMap((i) => i.topics))];
@@ -313,7 +286,7 @@ describe('search view: filters', () => {
   });
 
   it('sorts by relevance or newest first', async () => {
-    const { user, params } = renderSearch('/search?q=satellite');
+    const { user, params } = renderApp('/search?q=satellite');
     await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Newest first');
     const newest = resultsFor({ q: 'satellite', sort: 'newest' });
@@ -325,7 +298,7 @@ describe('search view: filters', () => {
 
   it('filters by a custom range of days, and refuses a start after the end', async () => {
     const requests = recordSearchRequests();
-    const { user, params } = renderSearch('/search?q=satellite');
+    const { user, params } = renderApp('/search?q=satellite');
     await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Date' }), 'Custom range');
     const from = screen.getByLabelText('From');
@@ -358,7 +331,7 @@ describe('search view: filters', () => {
     // "Now" is a day after the newest sample article.
     const newest = Math.max(...sampleData.articles.map((a) => Date.parse(a.publishedAt)));
     vi.useFakeTimers({ toFake: ['Date'], now: newest + 86_400_000 });
-    const { user, params } = renderSearch('/search?q=the');
+    const { user, params } = renderApp('/search?q=the');
     await waitForResults('the', resultsFor({ q: 'the' }).total);
     const select = screen.getByRole('combobox', { name: 'Date' });
     const dayOf = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10); // sample zone is UTC+3
@@ -380,7 +353,7 @@ describe('search view: filters', () => {
   it('names the active filters when nothing matches, and removes them one by one or all at once', async () => {
     const all = resultsFor({ q: 'satellite' });
     const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
-    const { user, params } = renderSearch(`/search?q=satellite&topics=${unused.id}&from=2026-11-20`);
+    const { user, params } = renderApp(`/search?q=satellite&topics=${unused.id}&from=2026-11-20`);
     expect(await screen.findByText('No results for «satellite»')).toBeInTheDocument();
     expect(screen.getByText(/in .*, published since November 20, 2026\./)).toHaveTextContent(unused.name);
     expect(screen.getByRole('button', { name: `Remove topic “${unused.name}”` })).toBeInTheDocument();
@@ -396,21 +369,21 @@ describe('search view: filters', () => {
   it('removes all filters at once', async () => {
     const all = resultsFor({ q: 'satellite' });
     const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
-    const { user, params } = renderSearch(`/search?q=satellite&topics=${unused.id}&to=2026-11-20`);
+    const { user, params } = renderApp(`/search?q=satellite&topics=${unused.id}&to=2026-11-20`);
     await user.click(await screen.findByRole('button', { name: 'Remove all filters' }));
     await waitForResults('satellite', all.total);
     await waitFor(() => expect([...params().keys()]).toEqual(['q']));
   });
 
   it('suggests checking the spelling when no filter is set', async () => {
-    renderSearch('/search?q=qwertyuiop');
+    renderApp('/search?q=qwertyuiop');
     expect(await screen.findByText('No results for «qwertyuiop»')).toBeInTheDocument();
     expect(screen.getByText('Check the spelling, or try fewer or different words.')).toBeInTheDocument();
     await waitForResults('qwertyuiop', 0);
   });
 
   it('says when the address names a topic that does not exist', async () => {
-    const { user, params } = renderSearch('/search?q=grain&topics=economy,nonsense');
+    const { user, params } = renderApp('/search?q=grain&topics=economy,nonsense');
     const notice = await screen.findByRole('alert');
     expect(notice).toHaveTextContent('The address names a topic that does not exist: “nonsense”. It is ignored.');
     await waitForResults('grain', resultsFor({ q: 'grain', topics: 'economy' }).total);
@@ -420,7 +393,7 @@ describe('search view: filters', () => {
   });
 
   it('says when a date in the address is not a date', async () => {
-    const { user, params } = renderSearch('/search?q=grain&from=2026-02-30');
+    const { user, params } = renderApp('/search?q=grain&from=2026-02-30');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The start date “2026-02-30” is not a date.');
     await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
@@ -431,7 +404,7 @@ describe('search view: filters', () => {
 
 describe('search view: recent searches', () => {
   it('shows recent searches when there is no query, newest first, each removable, and all clearable', async () => {
-    const { user, params } = renderSearch('/search?q=grain');
+    const { user, params } = renderApp('/search?q=grain');
     await waitForResults('grain', resultsFor({ q: 'grain' }).total);
     const box = await searchBox();
     await user.clear(box);
@@ -469,7 +442,7 @@ describe('search view: recent searches', () => {
   });
 
   it('keeps one entry while the reader refines what they type', async () => {
-    const { user } = renderSearch('/search');
+    const { user } = renderApp('/search');
     const box = await searchBox();
     await user.type(box, 'sat');
     await waitForResults('sat', resultsFor({ q: 'sat' }).total);

@@ -18,8 +18,11 @@ export function renderApp(url = '/', { queryClient = createTestQueryClient() } =
     navigation.navigate = useNavigate();
     return null;
   }
-  /** The browser's Back button. */
-  const goBack = () => act(() => navigation.navigate!(-1));
+  /** The browser's Back and Forward buttons. */
+  const goBack = () => act(() => void navigation.navigate!(-1));
+  const goForward = () => act(() => void navigation.navigate!(1));
+  /** The current address's query parameters. */
+  const params = () => new URLSearchParams(location.current!.search);
   const user = userEvent.setup();
   const utils = render(
     <AppProviders queryClient={queryClient}>
@@ -29,5 +32,5 @@ export function renderApp(url = '/', { queryClient = createTestQueryClient() } =
       </MemoryRouter>
     </AppProviders>,
   );
-  return { ...utils, user, queryClient, location, goBack };
+  return { ...utils, user, queryClient, location, params, goBack, goForward };
 }
