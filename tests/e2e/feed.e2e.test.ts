@@ -70,6 +70,19 @@ describe('feed journey in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('on a phone, shows the news without loading the converter box (the header links to the converter)', async () => {
+    const { page, errors } = await openPage(browser, { width: 390, height: 844 });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(baseURL);
+    await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+    await page.waitForTimeout(500);
+    expect(requests.filter((path) => path.startsWith('/api/rates') || path.includes('converter'))).toEqual([]);
+    await expect.poll(() => page.getByRole('link', { name: 'Currency converter' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+  });
+
   it('serves the built app with no inline script and the API with validation errors', async () => {
     const html = await (await fetch(baseURL)).text();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
