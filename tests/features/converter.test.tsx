@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatRateDay } from '@/features/converter/dates';
+import { formatDayKey as formatRateDay } from '@/lib/day-key';
 import { CONVERTER_STORAGE_KEY, useConverterStore } from '@/stores/converter-store';
 import { sampleData } from '../helpers/fixtures';
 import { server } from '../helpers/msw-server';

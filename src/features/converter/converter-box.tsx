@@ -1,20 +1,19 @@
 // The compact "Currency converter" box beside the news: amount, two pickers, result, and a link to /converter.
 // Loaded lazily by the app shell after the feed has painted.
-import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
-import { rateQueries } from '@/api/rates';
+import { formatDayKey } from '@/lib/day-key';
 import { useConverterStore } from '@/stores/converter-store';
+import { ConversionSummary } from './conversion-summary';
 import { CurrencyPicker } from './currency-picker';
-import { formatRateDay } from './dates';
-import { buildRateTable, formatAmount, type RateTable } from './money';
+import type { RateTable } from './money';
 import { useConversion } from './use-conversion';
+import { useRateTable } from './use-rate-table';
 import './converter.css';
 
 export function ConverterBox() {
   const titleId = useId();
-  const ratesQuery = useQuery(rateQueries.onDate());
-  const table = useMemo(() => (ratesQuery.data ? buildRateTable(ratesQuery.data) : undefined), [ratesQuery.data]);
+  const { ratesQuery, table } = useRateTable();
   return (
     <aside className="converter-box" aria-labelledby={titleId}>
       <h2 id={titleId}>Currency converter</h2>
@@ -86,20 +85,9 @@ function BoxConverter({ table }: { table: RateTable }) {
           onChange={(code) => setPair(from.code, code)}
         />
       </div>
-      <p className="converter-box__result" aria-live="polite">
-        {conversion.fromValue !== null && conversion.toValue !== null ? (
-          <>
-            {formatAmount(conversion.fromValue, from.code)} {from.code} ={' '}
-            <strong>
-              {formatAmount(conversion.toValue, to.code)} {to.code}
-            </strong>
-          </>
-        ) : (
-          'Enter an amount to convert.'
-        )}
-      </p>
+      <ConversionSummary conversion={conversion} className="converter-box__result" aria-live="polite" />
       <p className="converter-box__meta">
-        Official rate on {formatRateDay(table.date)} · {table.source}
+        Official rate on {formatDayKey(table.date)} · {table.source}
       </p>
       <Link to={`/converter?${params.toString()}`}>Open the full converter</Link>
     </>

@@ -1,58 +1,55 @@
 // /converter: two-way converter with official rates, several targets, favourites, and the pair's history.
-import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { rateQueries } from '@/api/rates';
 import { QueryError } from '@/components/query-error';
 import { agencyDayKey } from '@/lib/agency-time';
+import { formatDayKey } from '@/lib/day-key';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useConverterStore } from '@/stores/converter-store';
+import { ConversionSummary } from './conversion-summary';
 import { CopyButton } from './copy-button';
 import { CurrencyPicker, FavouriteToggle } from './currency-picker';
-import { daysBetween, formatRateDay, STALE_AFTER_DAYS } from './dates';
-import { buildRateTable, formatAmount, formatRate, type RateEntry, type RateTable } from './money';
+import { daysBetween, STALE_AFTER_DAYS } from './dates';
+import { formatAmount, formatRate, type RateEntry, type RateTable } from './money';
 import { RateChartSection } from './rate-chart';
-import { useConversion, type Conversion } from './use-conversion';
+import { useConversion } from './use-conversion';
 import { useConverterUrl } from './use-converter-url';
+import { useRateTable } from './use-rate-table';
 import './converter.css';
 
 export default function ConverterPage() {
   useDocumentTitle('Currency converter');
-  const ratesQuery = useQuery(rateQueries.onDate());
-  const table = useMemo(() => (ratesQuery.data ? buildRateTable(ratesQuery.data) : undefined), [ratesQuery.data]);
+  const { ratesQuery, table } = useRateTable();
 
   return (
     <section className="converter-page" aria-labelledby="converter-title">
       <h1 id="converter-title">Currency converter</h1>
+      {/* One instance for the view's life: it applies the link once, and keeps the URL in step once rates arrive. */}
+      <UrlSync table={table} />
       {table ? (
         <Converter table={table} />
+      ) : ratesQuery.isError ? (
+        <QueryError
+          what="The exchange rates could not be loaded."
+          error={ratesQuery.error}
+          onRetry={() => ratesQuery.refetch()}
+        />
       ) : (
-        <>
-          <UrlSync table={undefined} conversion={null} />
-          {ratesQuery.isError ? (
-            <QueryError
-              what="The exchange rates could not be loaded."
-              error={ratesQuery.error}
-              onRetry={() => ratesQuery.refetch()}
-            />
-          ) : (
-            <p className="converter-loading" role="status">
-              Loading the official rates…
-            </p>
-          )}
-        </>
+        <p className="converter-loading" role="status">
+          Loading the official rates…
+        </p>
       )}
     </section>
   );
 }
 
-function UrlSync({ table, conversion }: { table: RateTable | undefined; conversion: Conversion | null }) {
-  useConverterUrl(table, conversion);
+function UrlSync({ table }: { table: RateTable | undefined }) {
+  useConverterUrl(table);
   return null;
 }
 
 /** Rates dated more than STALE_AFTER_DAYS before today (in the agency's zone) get a visible warning. */
-export function rateAgeInDays(rateDate: string, now: Date = new Date()): number {
+function rateAgeInDays(rateDate: string, now: Date = new Date()): number {
   return daysBetween(rateDate, agencyDayKey(now));
 }
 
@@ -138,7 +135,6 @@ function Converter({ table }: { table: RateTable }) {
 
   return (
     <>
-      <UrlSync table={table} conversion={conversion} />
       {store.linkNotice && (
         <p className="converter-notice" role="status">
           {store.linkNotice}
@@ -204,18 +200,7 @@ function Converter({ table }: { table: RateTable }) {
         </div>
 
         <div className="converter__result" aria-live="polite">
-          <p className="converter__summary">
-            {conversion.fromValue !== null && conversion.toValue !== null ? (
-              <>
-                {formatAmount(conversion.fromValue, from.code)} {from.code} ={' '}
-                <strong>
-                  {formatAmount(conversion.toValue, to.code)} {to.code}
-                </strong>
-              </>
-            ) : (
-              'Enter an amount to convert.'
-            )}
-          </p>
+          <ConversionSummary conversion={conversion} className="converter__summary" />
           <p className="converter__rates">
             <span>
               1 {from.code} = {formatRate(from, to)} {to.code}
@@ -226,12 +211,12 @@ function Converter({ table }: { table: RateTable }) {
           </p>
         </div>
         <p className="converter__source">
-          Official rate on {formatRateDay(table.date)} · {table.source}
+          Official rate on {formatDayKey(table.date)} · {table.source}
         </p>
         {age > STALE_AFTER_DAYS && (
           <p className="converter-warning">
-            <strong>Warning: these rates may be out of date.</strong> They were set on {formatRateDay(table.date)},{' '}
-            {age} days ago, and newer official rates may have been published since.
+            <strong>Warning: these rates may be out of date.</strong> They were set on {formatDayKey(table.date)}, {age}{' '}
+            days ago, and newer official rates may have been published since.
           </p>
         )}
         <p className="converter__note">

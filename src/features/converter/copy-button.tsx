@@ -1,16 +1,15 @@
 import { useState } from 'react';
+import { copyText } from '@/lib/clipboard';
 
 /** Copies a plain number (as shown, no currency sign) and says whether it worked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [status, setStatus] = useState('');
   const copy = async () => {
-    try {
-      if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(text);
-      setStatus(`Copied ${text}`);
-    } catch {
-      setStatus(`Copying is not available here: select ${text} and press Ctrl+C (⌘C on a Mac).`);
-    }
+    setStatus(
+      (await copyText(text))
+        ? `Copied ${text}`
+        : `Copying is not available here: select ${text} and press Ctrl+C (⌘C on a Mac).`,
+    );
   };
   return (
     <span className="copy">

@@ -12,12 +12,9 @@ export function daysBetween(earlier: string, later: string): number {
   return Math.round((toTime(later) - toTime(earlier)) / dayMs);
 }
 
-const longDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
 const shortDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
 const shortDayYear = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', year: 'numeric' });
 
-/** "November 27, 2026" */
-export const formatRateDay = (iso: string) => longDay.format(new Date(toTime(iso)));
 /** "Nov 27" */
 export const formatShortDay = (iso: string) => shortDay.format(new Date(toTime(iso)));
 /** "Nov 2026" */

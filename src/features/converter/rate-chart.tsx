@@ -5,12 +5,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { rateQueries } from '@/api/rates';
 import type { RateHistoryResponse } from '@/api/rates-schemas';
 import { QueryError } from '@/components/query-error';
+import { formatDayKey } from '@/lib/day-key';
 import { CHART_RANGES, type ChartRange } from '@/stores/converter-store';
-import { addDays, daysBetween, formatMonthYear, formatRateDay, formatShortDay } from './dates';
+import { addDays, daysBetween, formatMonthYear, formatShortDay } from './dates';
 import { formatDecimal, rateValue, type RateEntry, type RateTable } from './money';
 
-export const RANGE_DAYS: Record<ChartRange, number> = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 };
-export const RANGE_LABELS: Record<ChartRange, string> = {
+const RANGE_DAYS: Record<ChartRange, number> = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 };
+const RANGE_LABELS: Record<ChartRange, string> = {
   '7d': '7 days',
   '30d': '30 days',
   '90d': '90 days',
@@ -26,7 +27,7 @@ export interface ChartPoint {
 type Series = Pick<RateHistoryResponse, 'nominal' | 'points'>;
 
 /** The cross rate on every day both currencies were published; the base costs 1 on every day. */
-export function crossSeries(from: Series | 'base', to: Series | 'base', dates?: readonly string[]): ChartPoint[] {
+function crossSeries(from: Series | 'base', to: Series | 'base', dates?: readonly string[]): ChartPoint[] {
   const map = (s: Series) => new Map(s.points.map((p) => [p.date, p.value]));
   const fromValues = from === 'base' ? null : map(from);
   const toValues = to === 'base' ? null : map(to);
@@ -63,7 +64,7 @@ function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] 
 }
 
 /** Shows `value` with max(4 decimals, 6 significant digits). */
-export function formatChartValue(value: string): string {
+function formatChartValue(value: string): string {
   const [int = '0', frac = ''] = value.split('.');
   const leadingZeros = int === '0' ? (frac.match(/^0*/)?.[0].length ?? 0) : 0;
   const decimals = int === '0' ? Math.max(4, leadingZeros + 6) : Math.max(4, 6 - int.length);
@@ -141,7 +142,7 @@ export function RateChartSection({
   );
 }
 
-export function RateChart({ points, from, to }: { points: ChartPoint[]; from: string; to: string }) {
+function RateChart({ points, from, to }: { points: ChartPoint[]; from: string; to: string }) {
   const id = useId();
   const [figureRef, WIDTH] = useWidth<HTMLElement>();
   const [selected, setSelected] = useState(points.length - 1);
@@ -165,7 +166,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
   const xTicks = [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])];
   const longRange = span > 120;
   const point = points[index]!;
-  const readout = `${formatRateDay(point.date)}: 1 ${from} = ${formatChartValue(point.value)} ${to}`;
+  const readout = `${formatDayKey(point.date)}: 1 ${from} = ${formatChartValue(point.value)} ${to}`;
 
   const onPointer = (event: React.PointerEvent<SVGSVGElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -200,7 +201,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
         className="rate-chart__svg"
         role="img"
         tabIndex={0}
-        aria-label={`Chart: ${to} per 1 ${from} from ${formatRateDay(first)} to ${formatRateDay(last)}. Use the left and right arrow keys to read each day's rate.`}
+        aria-label={`Chart: ${to} per 1 ${from} from ${formatDayKey(first)} to ${formatDayKey(last)}. Use the left and right arrow keys to read each day's rate.`}
         aria-describedby={`${id}-readout`}
         onPointerMove={onPointer}
         onPointerDown={onPointer}
@@ -263,7 +264,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
         <summary>Show the values as a table</summary>
         <table>
           <caption>
-            {to} per 1 {from}, {formatRateDay(first)} to {formatRateDay(last)}
+            {to} per 1 {from}, {formatDayKey(first)} to {formatDayKey(last)}
           </caption>
           <thead>
             <tr>
@@ -279,7 +280,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
               .reverse()
               .map((p) => (
                 <tr key={p.date}>
-                  <th scope="row">{formatRateDay(p.date)}</th>
+                  <th scope="row">{formatDayKey(p.date)}</th>
                   <td>{formatChartValue(p.value)}</td>
                 </tr>
               ))}

@@ -94,9 +94,9 @@ export function useConversion(table: RateTable): Conversion {
   };
 }
 
-/** The edited field's amount for a link: the canonical value, or the text as typed when it is not valid. */
-export function amountForLink(conversion: Conversion): string {
-  return conversion.parsed.ok
-    ? conversion.parsed.value
-    : (conversion.side === 'from' ? conversion.fromText : conversion.toText).trim();
+/** The edited field's amount (its text as kept in the store) for a link: the canonical value, or the text as
+ * typed when it is not valid. */
+export function amountForLink(amount: string): string {
+  const parsed = parseAmount(amount);
+  return parsed.ok ? parsed.value : amount.trim();
 }

@@ -2,14 +2,15 @@
 // On arrival the URL wins over what was kept on the device; afterwards every change is written back (replace).
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
 import { MAX_TARGETS, useConverterStore, type ConverterPrefs } from '@/stores/converter-store';
 import type { RateTable } from './money';
-import { amountForLink, resolvePair, type Conversion } from './use-conversion';
+import { amountForLink, resolvePair } from './use-conversion';
 
 const CODE = /^[A-Za-z]{3}$/;
 
 /** What a link asks for, plus a message for each part that cannot be used. */
-export function readConverterUrl(search: string): { prefs: Partial<ConverterPrefs>; problems: string[] } {
+function readConverterUrl(search: string): { prefs: Partial<ConverterPrefs>; problems: string[] } {
   const params = new URLSearchParams(search);
   const prefs: Partial<ConverterPrefs> = {};
   const problems: string[] = [];
@@ -42,15 +43,19 @@ export function readConverterUrl(search: string): { prefs: Partial<ConverterPref
   return { prefs, problems };
 }
 
+type LinkedPrefs = Pick<ConverterPrefs, 'from' | 'to' | 'amount' | 'side' | 'targets'>;
+
 /** The query string for a state: `amount` when the first field was edited last, `toAmount` for the second. */
-export function converterSearch(conversion: Conversion, targets: readonly string[]): string {
-  const params = new URLSearchParams({ from: conversion.from.code, to: conversion.to.code });
-  params.set(conversion.side === 'from' ? 'amount' : 'toAmount', amountForLink(conversion));
-  if (targets.length) params.set('targets', targets.join(','));
+function converterSearch(prefs: LinkedPrefs, table: RateTable): string {
+  const { from, to } = resolvePair(prefs, table);
+  const params = new URLSearchParams({ from: from.code, to: to.code });
+  params.set(prefs.side === 'from' ? 'amount' : 'toAmount', amountForLink(prefs.amount));
+  if (prefs.targets.length) params.set('targets', prefs.targets.join(','));
   return `?${params.toString()}`;
 }
 
-export function useConverterUrl(table: RateTable | undefined, conversion: Conversion | null) {
+/** Mount once for the view's life (not once per loading state), so a link is applied to the store only once. */
+export function useConverterUrl(table: RateTable | undefined) {
   const location = useLocation();
   const navigate = useNavigate();
   const written = useRef<string | null>(null);
@@ -66,13 +71,13 @@ export function useConverterUrl(table: RateTable | undefined, conversion: Conver
   }, [search]);
 
   // store -> URL, once the rates are known (the pair needs them to be resolved).
-  const targets = useConverterStore((s) => s.targets);
-  const next = table && conversion ? converterSearch(conversion, targets) : null;
+  const prefs = useConverterStore(
+    useShallow((s) => ({ from: s.from, to: s.to, amount: s.amount, side: s.side, targets: s.targets })),
+  );
+  const next = table ? converterSearch(prefs, table) : null;
   useEffect(() => {
     if (next === null || next === search) return;
     written.current = next;
     navigate({ search: next }, { replace: true });
   }, [next, search, navigate]);
 }
-
-export { resolvePair };
