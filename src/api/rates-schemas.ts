@@ -1,17 +1,13 @@
 // Wire formats of the rates API and of the rates.json data file (issue 5), validated with zod/mini.
 // The mock API validates mock-data/rates.json with these same schemas, so client and server never disagree.
 import * as z from 'zod/mini';
+import { isDayKey } from '../lib/day-key.ts';
 
 /** ISO 4217 alpha code: three capital letters. */
 export const currencyCodeSchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be three capital letters'));
 
 /** A real calendar day written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-export const isoDateSchema = z.string().check(z.refine(isIsoDate, 'must be a real date written YYYY-MM-DD'));
+export const isoDateSchema = z.string().check(z.refine(isDayKey, 'must be a real date written YYYY-MM-DD'));
 
 const positiveNumber = z.number().check(z.refine((n) => Number.isFinite(n) && n > 0, 'must be a positive number'));
 const nominalSchema = z

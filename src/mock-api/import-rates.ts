@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Big from 'big.js';
-import { isIsoDate, type RatesFile } from '../api/rates-schemas.ts';
+import type { RatesFile } from '../api/rates-schemas.ts';
+import { isDayKey } from '../lib/day-key.ts';
 import { loadRatesData, parseRatesData, RATES_FILE_NAME, serializeRatesFile, toRatesFile } from './rates-data.ts';
 import {
   childrenNamed,
@@ -41,7 +42,7 @@ const CODE = /^[A-Z]{3}$/;
 function cbrDate(raw: string | undefined, where: string): string {
   const match = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(raw ?? '');
   const iso = match ? `${match[3]}-${match[2]}-${match[1]}` : '';
-  if (!isIsoDate(iso)) throw new ImportError(`${where}: Date must be a date written DD.MM.YYYY, got "${raw ?? ''}"`);
+  if (!isDayKey(iso)) throw new ImportError(`${where}: Date must be a date written DD.MM.YYYY, got "${raw ?? ''}"`);
   return iso;
 }
 
@@ -92,7 +93,7 @@ export function parseEcb(root: XmlElement, file: string): ImportedFile {
   const seen = new Set<string>();
   const days = dayCubes.map((dayCube, i) => {
     const date = dayCube.attributes.time ?? '';
-    if (!isIsoDate(date)) throw new ImportError(`${file}: day ${i + 1}: time must be YYYY-MM-DD, got "${date}"`);
+    if (!isDayKey(date)) throw new ImportError(`${file}: day ${i + 1}: time must be YYYY-MM-DD, got "${date}"`);
     if (seen.has(date)) throw new ImportError(`${file}: day ${date} appears twice`);
     seen.add(date);
     const rates = new Map<string, ImportedRate>();

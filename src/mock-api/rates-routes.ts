@@ -1,5 +1,5 @@
 // GET /rates and /rates/history (issue 5): official rates for a day, and one currency's series.
-import { isIsoDate } from '../api/rates-schemas.ts';
+import { isDayKey } from '../lib/day-key.ts';
 import { apiError, isResponse, ok, type ApiResponse, type Route } from './api-response.ts';
 import type { MockData } from './load-mock-data.ts';
 import type { LoadedRates } from './rates-data.ts';
@@ -15,7 +15,7 @@ const noRates = () =>
 function readDate(query: URLSearchParams, name: string): string | undefined | ApiResponse {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
-  if (!isIsoDate(raw)) return apiError(400, 'bad_date', `${name} must be a date written YYYY-MM-DD, got "${raw}"`);
+  if (!isDayKey(raw)) return apiError(400, 'bad_date', `${name} must be a date written YYYY-MM-DD, got "${raw}"`);
   return raw;
 }
 

@@ -5,7 +5,7 @@ import { compareNewestFirst } from './cursor.ts';
 import { toSummary } from './news-routes.ts';
 import { encodeSearchCursor, searchFingerprint, type SearchCursor, type SearchSort } from './search-cursor.ts';
 import { buildSnippet } from './search-snippet.ts';
-import { normalizeTerm, queryTerms, tokenize } from './search-text.ts';
+import { normalizeTerm, queryTerms, tokenize } from '../lib/search-text.ts';
 import { agencyDayKey } from '../lib/agency-time.ts';
 
 export interface SearchQuery {

@@ -1,9 +1,10 @@
 // GET /search (issue 4): full-text search over the articles, with topic, date and sort filters and cursor paging.
+import { isDayKey } from '../lib/day-key.ts';
 import { apiError, isResponse, ok, readLimit, readTopics, type ApiResponse, type Route } from './api-response.ts';
 import type { MockData } from './load-mock-data.ts';
 import { createSearchCore } from './search-core.ts';
 import { decodeSearchCursor, type SearchSort } from './search-cursor.ts';
-import { agencyTimeZoneFromEnv, isDayKey } from './search-time.ts';
+import { agencyTimeZoneFromEnv } from './search-time.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 20;

@@ -5,8 +5,9 @@ import type { Article } from '@/api/schemas';
 import { createMockApi } from '@/mock-api/api-core';
 import type { MockData } from '@/mock-api/load-mock-data';
 import { buildSnippet, SNIPPET_LENGTH } from '@/mock-api/search-snippet';
-import { normalizeTerm } from '@/mock-api/search-text';
-import { agencyTimeZoneFromEnv, isDayKey } from '@/mock-api/search-time';
+import { isDayKey } from '@/lib/day-key';
+import { normalizeTerm } from '@/lib/search-text';
+import { agencyTimeZoneFromEnv } from '@/mock-api/search-time';
 import { sampleData } from '../helpers/fixtures';
 
 const filler = 'Officials gave details of the plan at a briefing on the outskirts of the city';

@@ -1,5 +1,6 @@
 // The date filter: presets relative to now, rounded to whole agency-zone days (the API filters by day).
 import { agencyDayKey } from '@/lib/agency-time';
+import { formatDayKey } from '@/lib/day-key';
 
 export type DatePreset = '24h' | 'week' | 'month';
 export type DateMode = 'any' | DatePreset | 'custom';
@@ -24,22 +25,6 @@ export function presetFrom(preset: DatePreset, now: number): string {
 export function detectPreset(from: string | null, to: string | null, now: number): DatePreset | null {
   if (!from || to) return null;
   return (Object.keys(PRESET_SPAN) as DatePreset[]).find((p) => presetFrom(p, now) === from) ?? null;
-}
-
-/** True for a real calendar day written YYYY-MM-DD. */
-export function isDayKey(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
-
-/** "2026-11-27" -> "November 27, 2026" (a calendar day, so no zone conversion). */
-export function formatDayKey(day: string): string {
-  return isDayKey(day) ? dayFormat.format(new Date(`${day}T12:00:00Z`)) : day;
 }
 
 /** "from November 20, 2026 to November 25, 2026", "since November 20, 2026", "until …". */

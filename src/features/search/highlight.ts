@@ -1,26 +1,12 @@
-// Which words of a result to highlight for a query. Mirrors the search API's rules (src/mock-api/search-text.ts
-// and search-core.ts): case and accents ignored, the last word also as a prefix, typos forgiven in long words.
+// Which words of a result to highlight for a query. Follows the search API's rules (word rules shared through
+// src/lib/search-text.ts, matching as in src/mock-api/search-core.ts): case and accents ignored, the last word
+// also as a prefix, typos forgiven in long words.
 // The output is plain text segments; the view wraps matches in <mark>, so no markup is ever injected.
 
-const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
-const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
-const FOLDED: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
-
-export function foldWord(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ßøłđðæœıþ]/g, (ch) => FOLDED[ch] ?? ch);
-}
-
-/** The query's words, folded, in order, without repeats. */
-export function queryTerms(q: string): string[] {
-  return [...new Set(q.split(SEPARATORS).map(foldWord).filter(Boolean))];
-}
+import { foldWord, queryTerms, WORD } from '@/lib/search-text';
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
+function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -3,10 +3,11 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useLocation } from 'react-router';
 import { MAX_SEARCH_QUERY_LENGTH, searchQueries, type SearchRequest, type SearchSort } from '@/api/search';
 import { topicQueries } from '@/api/topics';
+import { formatDayKey, isDayKey } from '@/lib/day-key';
+import { foldWord } from '@/lib/search-text';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
-import { describeRange, detectPreset, formatDayKey, isDayKey, presetFrom, type DateMode } from './date-filter';
-import { foldWord } from './highlight';
+import { describeRange, detectPreset, presetFrom, type DateMode } from './date-filter';
 import { RecentSearches } from './recent-searches';
 import { SearchFilters, type DateErrors } from './search-filters';
 import { SearchResults, type ActiveFilter } from './search-results';
@@ -14,7 +15,7 @@ import { searchUrlParams, useSearchUrl, type SearchUrlState } from './use-search
 import './search.css';
 
 /** Typing pauses this long before the address (and so the search) follows the box. */
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 /** A query that extends or shortens the current one replaces its history entry; a new one adds an entry. */
 function isRefinement(previous: string, next: string): boolean {
