@@ -9,7 +9,7 @@ export type AmountSide = 'from' | 'to';
 export const CHART_RANGES = ['7d', '30d', '90d', '1y'] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
 export const MAX_TARGETS = 10;
-export const DEFAULT_AMOUNT = '100';
+const DEFAULT_AMOUNT = '100';
 
 export interface ConverterPrefs {
   /** null: not chosen yet (the view picks a sensible default from the rates). */

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { MAX_SEARCH_QUERY_LENGTH } from '@/api/search';
 import { safeJsonStorage } from './safe-storage';
 
 export interface RecentSearch {
@@ -18,7 +19,6 @@ interface RecentSearchesState {
 }
 
 export const MAX_RECENT_SEARCHES = 10;
-const MAX_QUERY_LENGTH = 200;
 /** A search that extends or shortens the previous one within this time replaces it (the reader was typing). */
 const REFINE_WINDOW_MS = 2 * 60_000;
 const STORE_VERSION = 1;
@@ -27,7 +27,7 @@ export const RECENT_SEARCHES_STORAGE_KEY = 'agency-news.recent-searches';
 const sameSearch = (a: string) => a.replace(/\s+/g, ' ').toLowerCase();
 
 const entrySchema = z.object({
-  q: z.string().check(z.refine((q) => q.trim().length > 0 && q.length <= MAX_QUERY_LENGTH, 'not a search')),
+  q: z.string().check(z.refine((q) => q.trim().length > 0 && q.length <= MAX_SEARCH_QUERY_LENGTH, 'not a search')),
   at: z.number().check(z.refine(Number.isFinite, 'not a time')),
 });
 const persistedSchema = z.object({ searches: z.array(z.unknown()) });
@@ -49,7 +49,7 @@ function restore(value: unknown): RecentSearch[] | null {
 
 export function addRecentSearch(list: readonly RecentSearch[], rawQ: string, now: number): RecentSearch[] {
   const q = rawQ.trim();
-  if (!q || q.length > MAX_QUERY_LENGTH) return [...list];
+  if (!q || q.length > MAX_SEARCH_QUERY_LENGTH) return [...list];
   const key = sameSearch(q);
   let rest = list.filter((s) => sameSearch(s.q) !== key);
   const head = rest[0];

@@ -18,11 +18,7 @@ interface CurrencyPickerProps {
 const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Favourites first, then matches on the code's start, then the rest; each group by code. */
-export function filterCurrencies(
-  currencies: readonly RateEntry[],
-  favourites: readonly string[],
-  query: string,
-): RateEntry[] {
+function filterCurrencies(currencies: readonly RateEntry[], favourites: readonly string[], query: string): RateEntry[] {
   const q = normalize(query);
   const rank = (c: RateEntry) => {
     const code = c.code.toLowerCase();
@@ -45,7 +41,7 @@ export function filterCurrencies(
     .map((x) => x.c);
 }
 
-export const currencyLabel = (c: RateEntry) => `${c.code} — ${c.name}`;
+const currencyLabel = (c: RateEntry) => `${c.code} — ${c.name}`;
 
 export function CurrencyPicker({
   label,

@@ -31,7 +31,7 @@ const LOCALE = 'en-US';
 
 let displayNames: Intl.DisplayNames | null | undefined;
 /** English name of a currency code from the platform ("RUB" -> "Russian Ruble"), or the code itself. */
-export function currencyDisplayName(code: string): string {
+function currencyDisplayName(code: string): string {
   if (displayNames === undefined) {
     try {
       displayNames = new Intl.DisplayNames([LOCALE], { type: 'currency' });
@@ -143,7 +143,7 @@ export function formatTypedAmount(value: string, code: string): string {
 }
 
 /** Decimals for a rate: max(4 decimals, 6 significant digits). */
-export function rateDecimals(rate: Ratio): number {
+function rateDecimals(rate: Ratio): number {
   const approx = rate.num.div(rate.den);
   if (approx.eq(0)) return 4;
   return Math.max(4, 5 - approx.e);

@@ -4,7 +4,7 @@
 export type AmountErrorKind = 'empty' | 'negative' | 'letters' | 'characters' | 'format' | 'too-large';
 export type ParsedAmount = { ok: true; value: string } | { ok: false; error: AmountErrorKind; message: string };
 
-export const MAX_AMOUNT = '1000000000000';
+const MAX_AMOUNT = '1000000000000';
 
 const MESSAGES: Record<AmountErrorKind, string> = {
   empty: 'Enter an amount.',
@@ -19,7 +19,7 @@ const fail = (error: AmountErrorKind): ParsedAmount => ({ ok: false, error, mess
 
 const decimalMarks = new Map<string, string>();
 /** The locale's decimal mark ("." for en, "," for ru), used only for ambiguous input like "1,234". */
-export function localeDecimalMark(locale: string): string {
+function localeDecimalMark(locale: string): string {
   let mark = decimalMarks.get(locale);
   if (!mark) {
     mark = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';

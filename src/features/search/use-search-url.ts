@@ -27,7 +27,7 @@ function parseTopics(raw: string | null): string[] {
   ];
 }
 
-export function readSearchUrl(params: URLSearchParams): SearchUrlState {
+function readSearchUrl(params: URLSearchParams): SearchUrlState {
   return {
     q: params.get('q') ?? '',
     topics: parseTopics(params.get('topics')),
