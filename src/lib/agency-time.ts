@@ -36,6 +36,11 @@ export function formatAgencyDay(iso: string, timeZone = env.agencyTimeZone): str
   return formatter(timeZone, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
 }
 
+/** "November 27": the day without the year, as in a dateline. */
+export function formatAgencyMonthDay(iso: string, timeZone = env.agencyTimeZone): string {
+  return formatter(timeZone, { month: 'long', day: 'numeric' }).format(new Date(iso));
+}
+
 /** "2026-11-27": the calendar day in the agency zone, for grouping and date filters. */
 export function agencyDayKey(iso: string | Date, timeZone = env.agencyTimeZone): string {
   const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));

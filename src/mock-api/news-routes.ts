@@ -1,16 +1,14 @@
 // GET /topics, /articles, /articles/:id over the validated data files.
 import type { Article, ArticleSummary } from '../api/schemas.ts';
+import { countWords } from '../lib/count-words.ts';
 import { apiError, isResponse, ok, readLimit, readTopics, type Route } from './api-response.ts';
 import { compareNewestFirst, decodeCursor, pageAfter, type CursorPosition } from './cursor.ts';
 import type { MockData } from './load-mock-data.ts';
 
-export function countWords(article: Pick<Article, 'pages'>): number {
-  return article.pages.flat().reduce((sum, paragraph) => sum + (paragraph.match(/\S+/g)?.length ?? 0), 0);
-}
-
 export function toSummary(article: Article): ArticleSummary {
   const { pages, ...rest } = article;
-  return { ...rest, pageCount: pages.length, wordCount: countWords(article) };
+  const wordCount = pages.flat().reduce((sum, paragraph) => sum + countWords(paragraph), 0);
+  return { ...rest, pageCount: pages.length, wordCount };
 }
 
 export const articlePosition = (article: Pick<Article, 'publishedAt' | 'id'>): CursorPosition => ({

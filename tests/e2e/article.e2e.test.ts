@@ -87,6 +87,15 @@ describe('article journey in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: `Page ${count} of ${count}` }).count()).toBe(0);
     await page.goForward();
     await page.getByRole('heading', { name: `Page ${count} of ${count}` }).waitFor();
+
+    // Back to where the reader arrived from the feed: page 1 alone, even though more pages are remembered.
+    for (let n = count - 1; n >= 1; n--) {
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).search).toBe(`?page=${n}`);
+    }
+    await expect.poll(() => page.getByRole('heading', { name: `Page 2 of ${count}` }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: `Page 1 of ${count}` }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Show more' }).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -186,6 +186,37 @@ describe('Article view: pages and "Show more"', () => {
     expect(screen.getByRole('button', { name: 'Show more' })).toBeInTheDocument();
   });
 
+  it('folds back to page 1 with Back after the first "Show more", and Forward shows page 2 again', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    const { user, location, goBack, goForward } = await openArticle(`/news/${multiPage.id}`, multiPage.title);
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(pageHeading(2, 3)).toBeInTheDocument();
+    expect(location.current?.search).toBe('?page=2');
+
+    scrolled.mockClear();
+    goBack();
+    await waitFor(() => expect(pageHeading(2, 3)).not.toBeInTheDocument());
+    expect(pageHeading(1, 3)).toBeInTheDocument();
+    expect(screen.queryByText(multiPage.pages[1]![0]!)).not.toBeInTheDocument();
+    // The entry the reader arrived on was given ?page=1 in place, so Back lands on exactly that.
+    expect(location.current?.search).toBe('?page=1');
+    // Back at the top of the article: page 1 starts there, so nothing is scrolled past the title.
+    expect(scrolled).not.toHaveBeenCalled();
+    expect(pageHeading(1, 3)).not.toHaveFocus();
+
+    goForward();
+    expect(await screen.findByRole('heading', { name: 'Page 2 of 3' })).toBeInTheDocument();
+    expect(location.current?.search).toBe('?page=2');
+  });
+
+  it('corrects the address in place without moving the reader again', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    const { location } = await openArticle(`/news/${multiPage.id}?page=99`, multiPage.title);
+    await waitFor(() => expect(location.current?.search).toBe('?page=3'));
+    // The visit scrolled to page 3 once; the REPLACE that fixed the address did not scroll a second time.
+    expect(scrolled.mock.contexts).toEqual([pageHeading(3, 3)]);
+  });
+
   it('opens /news/:id?page=2 with pages 1-2 shown and page 2 scrolled into view', async () => {
     const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
     await openArticle(`/news/${multiPage.id}?page=2`, multiPage.title);

@@ -1,13 +1,10 @@
 // Pure helpers over an article's text: reading time, paragraph numbering, page and anchor parsing.
 import type { Article } from '@/api/schemas';
-import { env } from '@/lib/env';
+import { formatAgencyMonthDay } from '@/lib/agency-time';
+import { countWords } from '@/lib/count-words';
 
 /** A steady adult reading pace for news prose (common estimates run 200-230 words a minute). */
 export const WORDS_PER_MINUTE = 220;
-
-export function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
-}
 
 /** Minutes to read the lead and every page, rounded, never less than one. */
 export function readingMinutes(article: Pick<Article, 'lead' | 'pages'>): number {
@@ -55,14 +52,7 @@ export function parseParagraphHash(hash: string, paragraphCount: number): number
   return n >= 1 && n <= paragraphCount ? n : null;
 }
 
-let datelineFormatter: Intl.DateTimeFormat | undefined;
-
 /** "BRUSSELS, November 20 —": the place and the day of publication in the agency's zone. */
 export function formatDateline(place: string, publishedAt: string): string {
-  datelineFormatter ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: env.agencyTimeZone,
-    month: 'long',
-    day: 'numeric',
-  });
-  return `${place.trim()}, ${datelineFormatter.format(new Date(publishedAt))} —`;
+  return `${place.trim()}, ${formatAgencyMonthDay(publishedAt)} —`;
 }

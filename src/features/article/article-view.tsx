@@ -1,10 +1,11 @@
 import type { Article } from '@/api/schemas';
 import { TopicChips } from '@/components/topic-chips';
 import { formatAgencyDateTime } from '@/lib/agency-time';
+import { copyText } from '@/lib/clipboard';
 import { ArticleBody, PageLinks, ShowMore } from './article-body';
 import { readingMinutes } from './article-text';
 import { ExternalLinks, ReadAlso } from './related-links';
-import { articleAddress, copyText, ShareControls, StatusToast, useStatusMessage } from './share-controls';
+import { articleAddress, ShareControls, StatusToast, useStatusMessage } from './share-controls';
 import { useArticlePages } from './use-article-pages';
 
 /** A loaded article: header, pages read so far, "Show more", then what to read next. */

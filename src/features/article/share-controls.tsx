@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { copyText } from '@/lib/clipboard';
 
 export interface StatusMessage {
   text: string;
@@ -10,17 +11,6 @@ export function articleAddress(id: string, paragraph?: number): string {
   const url = new URL(`/news/${encodeURIComponent(id)}`, window.location.origin);
   if (paragraph !== undefined) url.hash = `p-${paragraph}`;
   return url.href;
-}
-
-/** Writes text to the clipboard; false when the browser refuses or has no clipboard (e.g. plain http). */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard?.writeText) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A short-lived status message (cleared after a few seconds; a new message restarts the clock). */

@@ -1,9 +1,11 @@
 // Which pages of an article are shown, kept in the address (?page=N, #p-N) and remembered per article.
 //
 // The address is the source of truth: `?page=N` means "pages 1..N are shown, page N is where the reader is".
+// - A multi-page article's address always carries ?page, ?page=1 included: arriving without it (a plain link,
+//   a new visit) shows the pages remembered for the article (page 1 if none), and the address is then REPLACED
+//   with the explicit ?page=N (no new history entry). So every history entry says what it showed, and the
+//   remembered place never leaks into Back/Forward: Back after "Show more" lands on the entry's own ?page.
 // - "Show more" and the page links PUSH a new ?page=N entry, so Back/Forward step through what was opened.
-// - Arriving without ?page shows the pages remembered for the article; the address is then REPLACED with the
-//   explicit ?page=N (no new history entry), so later Back/Forward come back to exactly this view.
 // - A garbage ?page is ignored and an out-of-range one clamped, and the address is corrected with REPLACE.
 // - `#p-7` shows at least the page holding paragraph 7 and scrolls to it.
 import { useEffect, useRef } from 'react';
@@ -14,11 +16,6 @@ import { pageOfParagraph, parsePageParam, parseParagraphHash } from './article-t
 
 export const pageHeadingId = (page: number) => `article-page-${page}`;
 export const paragraphId = (n: number) => `p-${n}`;
-
-/** Marks our own address corrections: they must not move the reader. */
-const KEEP_SCROLL = { articleKeepScroll: true } as const;
-const isKeepScroll = (state: unknown) =>
-  typeof state === 'object' && state !== null && 'articleKeepScroll' in state && state.articleKeepScroll === true;
 
 function searchWithPage(search: string, page: number | null): string {
   const params = new URLSearchParams(search);
@@ -56,7 +53,7 @@ export function useArticlePages(article: Article): ArticlePages {
   const pagesShown = Math.max(basePages, paragraphPage);
 
   // Make the address say what is shown (see the header comment), without a new history entry.
-  const wantedParam = pageCount > 1 && (pagesShown > 1 || rawPage !== null) ? String(pagesShown) : null;
+  const wantedParam = pageCount > 1 ? String(pagesShown) : null;
   useEffect(() => {
     if (rawPage === wantedParam) return;
     navigate(
@@ -65,7 +62,7 @@ export function useArticlePages(article: Article): ArticlePages {
         search: searchWithPage(location.search, wantedParam === null ? null : pagesShown),
         hash: location.hash,
       },
-      { replace: true, state: KEEP_SCROLL },
+      { replace: true },
     );
   }, [rawPage, wantedParam, pagesShown, location.pathname, location.search, location.hash, navigate]);
 
@@ -90,12 +87,14 @@ export function useArticlePages(article: Article): ArticlePages {
 /**
  * Once per navigation (location.key): scroll to the #p-N paragraph, else to the start of the ?page=N page,
  * and move focus there so keyboard and screen-reader users continue reading from it.
- * - New visits, "Show more" and page links (PUSH) always go to the target. Without a target the app shell
- *   (app/use-scroll-restoration.ts) already starts the page at the top.
+ * - New visits, "Show more" and page links (PUSH) always go to the target. Without one, the app shell
+ *   (app/use-scroll-restoration.ts) has already started the page at the top: it does so for every PUSH
+ *   without a hash, and "Show more" and page links carry none (a pushed #p-N is left to this hook).
  * - Back/Forward (POP): the app shell restores where the reader was; only when nothing was restored
- *   (a fresh load of a deep link, still at the top) does the view go to the target.
- * - Our own address corrections (REPLACE with KEEP_SCROLL) repeat what the visit did on the corrected address,
- *   because the shell resets the scroll on every REPLACE.
+ *   (a fresh load of a deep link, still at the top) does the view go to the target. Page 1 is not a target
+ *   then: its start is the top of the article, where the reader already is.
+ * - Any REPLACE, our own address corrections (?page added or fixed) included, leaves the scroll alone, just
+ *   as the shell does: the correction shows what the visit already showed and placed the reader in.
  */
 function useScrollToTarget(
   location: Location,
@@ -104,25 +103,21 @@ function useScrollToTarget(
   pageParam: number | null,
 ) {
   const handledKey = useRef<string | null>(null);
-  const wentToTarget = useRef(false);
   useEffect(() => {
     if (handledKey.current === location.key) return;
     handledKey.current = location.key;
+    if (navigationType === 'REPLACE') return;
 
-    let wanted: boolean;
-    if (navigationType === 'REPLACE' && isKeepScroll(location.state)) wanted = wentToTarget.current;
-    else if (navigationType === 'POP') wanted = window.scrollY === 0;
-    else wanted = true;
-
-    const target = !wanted
-      ? null
-      : (targetParagraph !== null && document.getElementById(paragraphId(targetParagraph))) ||
-        (pageParam !== null && document.getElementById(pageHeadingId(pageParam))) ||
-        null;
-    wentToTarget.current = target !== null;
+    const pop = navigationType === 'POP';
+    if (pop && window.scrollY !== 0) return;
+    const pageTarget = pageParam !== null && !(pop && pageParam === 1) ? pageParam : null;
+    const target =
+      (targetParagraph !== null && document.getElementById(paragraphId(targetParagraph))) ||
+      (pageTarget !== null && document.getElementById(pageHeadingId(pageTarget))) ||
+      null;
     if (target) {
       target.scrollIntoView({ block: 'start' });
       target.focus({ preventScroll: true });
     }
-  }, [location.key, location.state, navigationType, targetParagraph, pageParam]);
+  }, [location.key, navigationType, targetParagraph, pageParam]);
 }
