@@ -1,18 +1,9 @@
-// Back/Forward return to where the reader was; a new page starts at the top (or at its #anchor).
+// Back/Forward return to where the reader was; a new page starts at the top (or at its #anchor), with focus on
+// the main content.
 import { useEffect, useLayoutEffect } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 
-// Every fresh page load gets the history key "default": qualify it by address so one page's position
-// never lands on another, and only reuse it when the browser itself reloads or goes back/forward.
-function entryKey(location: { key: string; pathname: string; search: string }): string {
-  return location.key === 'default' ? `default:${location.pathname}${location.search}` : location.key;
-}
 const storageKey = (key: string) => `scroll:${key}`;
-
-function isReloadOrHistoryLoad(): boolean {
-  const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return entry?.type === 'reload' || entry?.type === 'back_forward';
-}
 
 function readPosition(key: string): number | null {
   try {
@@ -26,7 +17,7 @@ function readPosition(key: string): number | null {
 export function useScrollRestoration() {
   const location = useLocation();
   const navigationType = useNavigationType();
-  const key = entryKey(location);
+  const { key } = location;
 
   useEffect(() => {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
@@ -56,10 +47,13 @@ export function useScrollRestoration() {
     // A replace refines the view in place (a filter, a corrected address): leave the scroll alone.
     if (navigationType === 'REPLACE') return;
     if (navigationType === 'PUSH') {
-      if (!location.hash) window.scrollTo(0, 0);
+      if (location.hash) return;
+      window.scrollTo(0, 0);
+      // Keyboard and screen-reader users start at the new content, unless the view has placed focus itself.
+      const main = document.getElementById('main');
+      if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
       return;
     }
-    if (location.key === 'default' && !isReloadOrHistoryLoad()) return;
     const target = readPosition(key);
     if (target === null) return;
     // Content may still be arriving (lazy view, cached data rendering): retry until the page is tall enough.
@@ -72,5 +66,5 @@ export function useScrollRestoration() {
     };
     restore();
     return () => cancelAnimationFrame(frame);
-  }, [key, location.key, location.hash, navigationType]);
+  }, [key, location.hash, navigationType]);
 }

@@ -26,7 +26,7 @@ describe('feed journey in Chromium', () => {
 
     // Keep only Politics and World.
     await page.getByRole('button', { name: /use filter/i }).click();
-    await page.getByRole('button', { name: /^Only Politics$/ }).click();
+    await page.getByRole('button', { name: 'Only this (Politics)' }).click();
     await page.getByRole('checkbox', { name: /^World \(/ }).check();
     const chosen = newestFirst.filter((a) => a.topics.includes('politics') || a.topics.includes('world'));
     await page.getByRole('link', { name: chosen[0]!.title }).waitFor();
@@ -68,6 +68,42 @@ describe('feed journey in Chromium', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo + 40);
     await item.getByRole('button', { name: /^Show less/ }).waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('Back to the first page of a visit returns to the same place, and a new visit starts at the top', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseURL);
+    const far = page.getByRole('link', { name: newestFirst[15]!.title });
+    await far.scrollIntoViewIfNeeded();
+    const scrolledTo = await page.evaluate(() => window.scrollY);
+    expect(scrolledTo).toBeGreaterThan(1000);
+    await far.click();
+    await page.getByRole('heading', { level: 1, name: newestFirst[15]!.title }).waitFor();
+    // Focus moved to the new content, not left on the vanished link.
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    await page.goBack();
+    await far.waitFor();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledTo - 40);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo + 40);
+
+    await page.goto(`${baseURL}/converter`);
+    await page.goto(baseURL);
+    await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("offers a reload when a view's code cannot be downloaded, and the reload brings it back", async () => {
+    const { page } = await openPage(browser);
+    await page.goto(baseURL);
+    await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+    await page.route('**/assets/search-page-*.js', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+    const reload = page.getByRole('button', { name: 'Reload the page' });
+    await reload.waitFor();
+    await page.unroute('**/assets/search-page-*.js');
+    await reload.click();
+    await page.getByRole('heading', { level: 1, name: 'News Search' }).waitFor();
   });
 
   it('on a phone, shows the news without loading the converter box (the header links to the converter)', async () => {
