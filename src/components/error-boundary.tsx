@@ -1,5 +1,11 @@
 import { Component, type ReactNode } from 'react';
 
+/** Browsers word it differently: "Failed to fetch dynamically imported module", "error loading dynamically imported
+ * module", "Importing a module script failed". */
+export function isChunkLoadError(error: Error): boolean {
+  return /dynamically imported module|module script failed/i.test(error.message);
+}
+
 interface Props {
   children: ReactNode;
   fallback?: (error: Error, reset: () => void) => ReactNode;
@@ -22,12 +28,18 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     if (this.props.fallback) return this.props.fallback(error, this.reset);
+    // React.lazy remembers a failed download for good, so only a reload can fetch the view's code again.
+    const codeMissing = isChunkLoadError(error);
     return (
       <section className="message-page" role="alert">
         <h1>This view failed to load</h1>
-        <p>{error.message}</p>
-        <button type="button" className="button" onClick={this.reset}>
-          Try again
+        <p>
+          {codeMissing
+            ? 'Part of the app could not be downloaded. Check your connection, then reload the page.'
+            : error.message}
+        </p>
+        <button type="button" className="button" onClick={codeMissing ? () => window.location.reload() : this.reset}>
+          {codeMissing ? 'Reload the page' : 'Try again'}
         </button>
       </section>
     );
