@@ -39,11 +39,13 @@ export const useTopicFilterStore = create<TopicFilterState>()(
   ),
 );
 
-/** Keeps only known ids, in the topics' own order; every topic (or none known) collapses to null. */
+/** Keeps only known ids, in the topics' own order; every topic (or none still known) collapses to null. */
 export function normalizeSelection(selection: TopicSelection, allIds: readonly string[]): TopicSelection {
   if (selection === null) return null;
   const chosen = new Set(selection);
   const kept = allIds.filter((id) => chosen.has(id));
+  // A choice whose topics have all gone away means nothing any more; an explicit "None" ([]) stays.
+  if (kept.length === 0 && selection.length > 0) return null;
   return kept.length === allIds.length ? null : kept;
 }
 

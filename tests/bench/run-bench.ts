@@ -133,10 +133,12 @@ async function longList(browser: Browser, url: string, target: number) {
   });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.locator('button[aria-controls]', { hasText: 'Use filter' }).click();
-  await page.locator('button[aria-label="Only Sports"]').waitFor();
+  const onlySports = page.locator('.filter-panel__topic', { hasText: 'Sports' }).locator('button');
+  await onlySports.waitFor();
+  await onlySports.evaluate((button) => button.setAttribute('data-bench', 'only-sports'));
   const filterSwitchMs = await page.evaluate(async () => {
     const t0 = performance.now();
-    document.querySelector<HTMLButtonElement>('button[aria-label="Only Sports"]')!.click();
+    document.querySelector<HTMLButtonElement>('[data-bench="only-sports"]')!.click();
     while (document.querySelectorAll('.feed-item').length > 20 || !document.querySelector('.feed-item')) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }

@@ -63,5 +63,6 @@ describe('selection rules', () => {
   it('drops unknown ids and keeps the topics in their own order', () => {
     expect(normalizeSelection(['economy', 'gone', 'politics'], allIds)).toEqual(['politics', 'economy']);
     expect(normalizeSelection([], allIds)).toEqual([]);
+    expect(normalizeSelection(['gone', 'also-gone'], allIds)).toBeNull();
   });
 });

@@ -73,8 +73,8 @@ export function FeedList({ topics, emptyMessage }: Props) {
   }
   if (rows.length === 0) return <div className="empty-state">{emptyMessage}</div>;
 
-  // Rows off screen skip layout and paint (CSS content-visibility), so thousands of loaded items stay cheap
-  // while find-in-page, screen readers and scroll restoration still see the whole list.
+  // Every row stays in the DOM (items are memoized, so a new page renders only its own items): find-in-page,
+  // screen readers and scroll restoration see the whole list.
   return (
     <>
       <div className="feed-list">

@@ -36,10 +36,9 @@ export default function TopicFilterPanel({ id, topics, selection, onChange }: Pr
             <button
               type="button"
               className="link-button"
-              aria-label={`Only ${topic.name}`}
               onClick={() => onChange(normalizeSelection([topic.id], allIds))}
             >
-              Only this
+              Only this <span className="visually-hidden">({topic.name})</span>
             </button>
           </li>
         ))}

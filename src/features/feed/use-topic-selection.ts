@@ -31,8 +31,10 @@ export function useTopicSelection() {
     return normalizeSelection(knownFromUrl?.length ? knownFromUrl : stored, allIds);
   }, [rawParam, topics, stored]);
 
-  // Requests with topic ids wait for the topic list, so a stale or hand-typed id never reaches the API.
-  const ready = selection === null || topics !== undefined;
+  // Requests with topic ids wait for the topic list, so a stale or hand-typed id never reaches the API. If the list
+  // cannot be had, the saved choice is used as it is: the feed still loads, or the API says which id it refused.
+  // (errorUpdatedAt, not isError: a retry of the topic list resets isError, which would unmount the feed meanwhile.)
+  const ready = selection === null || topics !== undefined || topicsQuery.errorUpdatedAt > 0;
 
   const writeParam = useCallback(
     (next: TopicSelection) => {
