@@ -1,14 +1,13 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { loadMockData } from '@/mock-api/load-mock-data';
 import { sortNewestFirst } from '@/mock-api/news-routes';
-import { expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const data = loadMockData('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
 const byId = (id: string) => data.articles.find((a) => a.id === id)!;
 const baseURL = inject('baseURL');
-let browser: Browser;
 
 // A multi-page article on the feed's first page that has "Read also" entries.
 const journey = newestFirst.slice(0, 20).find((a) => a.pages.length > 1 && a.related?.length)!;
@@ -31,17 +30,12 @@ async function expectScrolledTo(locator: Locator) {
     .toBe(true);
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openPage } = setUpChromium();
 
 describe('article journey in Chromium', () => {
   it('opens from the feed, shows more to the end, follows "Read also" and comes back with Back', async () => {
     expect(journey).toBeDefined();
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await page.goto(baseURL);
     await page.getByRole('link', { name: journey.title }).click();
@@ -100,7 +94,7 @@ describe('article journey in Chromium', () => {
   });
 
   it('opens ?page=2 directly, scrolled to page 2, with only safe external links', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(`${baseURL}/news/${withUnsafeLink.id}?page=2`);
     const count = withUnsafeLink.pages.length;
     const heading = page.getByRole('heading', { name: `Page 2 of ${count}` });
@@ -123,7 +117,7 @@ describe('article journey in Chromium', () => {
   });
 
   it('opens a link to a paragraph on a later page and scrolls to it', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     const n = withUnsafeLink.pages[0]!.length + withUnsafeLink.pages[1]!.length + 1;
     await page.goto(`${baseURL}/news/${withUnsafeLink.id}#p-${n}`);
     const paragraph = page.locator(`#p-${n}`);
@@ -139,7 +133,7 @@ describe('article journey in Chromium', () => {
   });
 
   it('says "Article not found" for an unknown id, with a way back to the feed', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(`${baseURL}/news/no-such-article-anywhere`);
     await page.getByRole('heading', { level: 1, name: 'Article not found' }).waitFor();
     await expect.poll(() => page.title()).toBe('Article not found — Agency News');

@@ -1,12 +1,22 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium } from './chromium';
 
-export const launchBrowser = launchChromium;
+/** One Chromium for the test file, closed after it. `openPage` gives a fresh context and page in it. */
+export function setUpChromium() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return { openPage: (viewport?: { width: number; height: number }) => openPage(browser!, viewport) };
+}
 
 /** A fresh page that records console errors and uncaught exceptions, so tests can assert there were none. */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }) {
+async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,8 +1,7 @@
 import Big from 'big.js';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadRatesData } from '@/mock-api/rates-data';
-import { expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const rates = loadRatesData('mock-data')!;
 const last = rates.days[rates.days.length - 1]!;
@@ -12,18 +11,12 @@ const expected = (amount: string, from: string, to: string) =>
   new Big(amount).times(unit(from)).div(unit(to)).round(2, Big.roundHalfUp).toFixed(2);
 const grouped = (plain: string) => plain.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const baseURL = inject('baseURL');
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openPage } = setUpChromium();
 
 describe('Currency converter in Chromium', () => {
   it('converts both ways, swaps, adds a target, charts, survives a reload, with no axe violations', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage();
     await page.goto(`${baseURL}/converter`);
     const amount = page.getByRole('textbox', { name: 'Amount', exact: true });
     const result = page.getByRole('textbox', { name: 'Converted amount' });
@@ -77,7 +70,7 @@ describe('Currency converter in Chromium', () => {
 
     // a fresh visit (new device state) with the shared link gets the same pair
     const shared = page.url();
-    const second = await openPage(browser);
+    const second = await openPage();
     await second.page.goto(shared);
     await second.page.getByRole('textbox', { name: 'Converted amount' }).waitFor();
     expect(await second.page.getByRole('combobox', { name: 'From currency' }).inputValue()).toBe('EUR — Euro');
@@ -88,7 +81,7 @@ describe('Currency converter in Chromium', () => {
   });
 
   it('shows the compact converter box on the feed after the news', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage();
     await page.goto(`${baseURL}/`);
     const box = page.getByRole('complementary', { name: 'Currency converter' });
     const amount = box.getByRole('textbox', { name: 'Amount to convert' });

@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { sortNewestFirst } from '@/mock-api/news-routes';
 import { loadMockData } from '@/mock-api/load-mock-data';
-import { expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const data = loadMockData('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
 const baseURL = inject('baseURL');
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openPage } = setUpChromium();
 
 describe('feed journey in Chromium', () => {
   it('filters by topic, keeps the filter across a reload, expands an item and loads more news', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(baseURL);
     await expect.poll(() => page.title()).toBe('All news — Agency News');
     await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
@@ -71,7 +64,7 @@ describe('feed journey in Chromium', () => {
   });
 
   it('Back to the first page of a visit returns to the same place, and a new visit starts at the top', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(baseURL);
     const far = page.getByRole('link', { name: newestFirst[15]!.title });
     await far.scrollIntoViewIfNeeded();
@@ -94,7 +87,7 @@ describe('feed journey in Chromium', () => {
   });
 
   it("offers a reload when a view's code cannot be downloaded, and the reload brings it back", async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage();
     await page.goto(baseURL);
     await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
     await page.route('**/assets/search-page-*.js', (route) => route.abort('internetdisconnected'));
@@ -107,7 +100,7 @@ describe('feed journey in Chromium', () => {
   });
 
   it('on a phone, shows the news without loading the converter box (the header links to the converter)', async () => {
-    const { page, errors } = await openPage(browser, { width: 390, height: 844 });
+    const { page, errors } = await openPage({ width: 390, height: 844 });
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await page.goto(baseURL);

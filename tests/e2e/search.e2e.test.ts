@@ -1,14 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { createMockApi } from '@/mock-api/api-core';
 import { loadMockData } from '@/mock-api/load-mock-data';
-import { expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const data = loadMockData('mock-data');
 const api = createMockApi(data);
 const topicName = (id: string) => data.topics.find((t) => t.id === id)!.name;
 const baseURL = inject('baseURL');
-let browser: Browser;
 
 interface Results {
   items: { id: string; title: string; topics: string[] }[];
@@ -20,16 +19,11 @@ const search = (params: Record<string, string>) =>
 const resultTitles = (page: Page) => page.locator('ol.search-results h2').allTextContents();
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /results? for|Searching/ });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openPage } = setUpChromium();
 
 describe('search journey in Chromium', () => {
   it('searches from the header, filters by topic, opens a result and finds the search again with Back', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(baseURL);
     await page.getByRole('heading', { level: 1, name: 'All news' }).waitFor();
 
@@ -87,7 +81,7 @@ describe('search journey in Chromium', () => {
   });
 
   it('shows recent searches and a clear no-results state without accessibility violations', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage();
     await page.goto(`${baseURL}/search?q=grain`);
     await status(page)
       .getByText(`${search({ q: 'grain' }).total} results for «grain»`)
