@@ -1,8 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { articlePageResponseSchema, articleSchema } from '@/contract/news';
+import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
 import { getJson } from './http';
-import { articlePageResponseSchema, articleSchema } from './schemas';
-
-export const FEED_PAGE_SIZE = 20;
 
 /** `topics` null means every topic; otherwise a sorted, non-empty list of ids. */
 export type FeedTopics = readonly string[] | null;
@@ -15,7 +14,7 @@ export const articleQueries = {
       queryFn: ({ pageParam, signal }) =>
         getJson('/articles', articlePageResponseSchema, {
           signal,
-          params: { topics: topics?.join(','), cursor: pageParam ?? undefined, limit: FEED_PAGE_SIZE },
+          params: { topics: topics?.join(','), cursor: pageParam ?? undefined, limit: DEFAULT_PAGE_SIZE },
         }),
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,

@@ -1,7 +1,7 @@
 // The one place that performs HTTP requests. Every response body is validated before anyone sees it.
 import * as z from 'zod/mini';
+import { apiErrorSchema, describeIssues } from '@/contract/news';
 import { env } from '@/lib/env';
-import { apiErrorSchema, describeIssues } from './schemas';
 
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response';
 
@@ -23,7 +23,7 @@ export class ApiError extends Error {
 
 export type QueryParams = Record<string, string | number | undefined>;
 
-export function apiUrl(path: string, params: QueryParams = {}): string {
+function apiUrl(path: string, params: QueryParams = {}): string {
   const base = new URL(`${env.apiBaseUrl}${path}`, window.location.href);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') base.searchParams.set(key, String(value));

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { rateHistoryResponseSchema, ratesResponseSchema } from '@/contract/rates';
 import { getJson } from './http';
-import { rateHistoryResponseSchema, ratesResponseSchema } from './rates-schemas';
 
 export const rateQueries = {
   all: () => ['rates'] as const,

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { topicsResponseSchema } from '@/contract/news';
 import { getJson } from './http';
-import { topicsResponseSchema } from './schemas';
 
 export const topicQueries = {
   all: () =>

@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { HeaderSearch } from '@/components/header-search';
-import { useScrollRestoration } from './use-scroll-restoration';
+import { useScrollRestoration } from '@/lib/scroll-restoration';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
 

@@ -1,52 +1,29 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Route, Routes } from 'react-router';
+// The route table: every view, its address and how its code loads. The shell owns it, so links elsewhere can
+// prefetch a view's code (lib/route-prefetch) without importing the view.
+import { lazy, Suspense, type ComponentType } from 'react';
+import { matchPath, Route, Routes } from 'react-router';
+import { ViewSkeleton } from '@/components/view-skeleton';
 import { FeedPage } from '@/features/feed/feed-page';
+import { ConverterBoxSlot } from './converter-box-slot';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
-import { ViewSkeleton } from '@/components/view-skeleton';
 
-// The feed is the first view; every other view is its own chunk, fetched when first visited.
-const ArticlePage = lazy(() => import('@/features/article/article-page'));
-const SearchPage = lazy(() => import('@/features/search/search-page'));
-const ConverterPage = lazy(() => import('@/features/converter/converter-page'));
-const ConverterBox = lazy(() =>
-  import('@/features/converter/converter-box').then((module) => ({ default: module.ConverterBox })),
-);
+interface LazyView {
+  path: string;
+  load: () => Promise<{ default: ComponentType }>;
+}
 
-// Matches the breakpoint in app.css where the feed shows its sidebar; narrower screens never load the box.
-const WIDE_SCREEN = '(min-width: 64rem)';
+// The feed is the first view and part of the first load; every other view is its own chunk.
+const lazyViews: LazyView[] = [
+  { path: 'news/:id', load: () => import('@/features/article/article-page') },
+  { path: 'search', load: () => import('@/features/search/search-page') },
+  { path: 'converter', load: () => import('@/features/converter/converter-page') },
+];
+const views = lazyViews.map((view) => ({ ...view, Component: lazy(view.load) }));
 
-/** The feed's converter box: its code is requested only after the feed has painted, into a fixed-size slot. */
-function ConverterBoxSlot() {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let frame = 0;
-    const loadAfterPaint = () => {
-      frame = requestAnimationFrame(() => {
-        timer = setTimeout(() => setReady(true), 0);
-      });
-    };
-    const media = typeof window.matchMedia === 'function' ? window.matchMedia(WIDE_SCREEN) : null;
-    const onChange = (event: MediaQueryListEvent) => {
-      if (event.matches) loadAfterPaint();
-    };
-    if (!media || media.matches) loadAfterPaint();
-    else media.addEventListener('change', onChange);
-    return () => {
-      media?.removeEventListener('change', onChange);
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  const placeholder = <div className="converter-box-slot" style={{ minHeight: '15rem', marginTop: '1.5rem' }} />;
-  return ready ? (
-    <Suspense fallback={placeholder}>
-      <ConverterBox />
-    </Suspense>
-  ) : (
-    placeholder
-  );
+/** Starts loading the code of the view at `pathname`, if it is a lazy one (repeat calls reuse the import). */
+export function prefetchRoute(pathname: string): void {
+  void lazyViews.find((view) => matchPath(`/${view.path}`, pathname))?.load();
 }
 
 export function AppRoutes() {
@@ -54,30 +31,17 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         <Route index element={<FeedPage aside={<ConverterBoxSlot />} />} />
-        <Route
-          path="news/:id"
-          element={
-            <Suspense fallback={<ViewSkeleton />}>
-              <ArticlePage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="search"
-          element={
-            <Suspense fallback={<ViewSkeleton />}>
-              <SearchPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="converter"
-          element={
-            <Suspense fallback={<ViewSkeleton />}>
-              <ConverterPage />
-            </Suspense>
-          }
-        />
+        {views.map(({ path, Component }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={<ViewSkeleton />}>
+                <Component />
+              </Suspense>
+            }
+          />
+        ))}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { articleQueries } from '@/api/articles';
+import { usePrefetchRoute } from '@/lib/route-prefetch';
 
-const loadArticleView = () => import('@/features/article/article-page');
-
-/** A link to /news/:id that starts fetching the article (data and view code) on hover or focus. */
+/** A link to /news/:id that starts fetching the article (its data and the view's code) on hover or focus. */
 export function ArticleLink({
   id,
   children,
@@ -15,12 +14,14 @@ export function ArticleLink({
   className?: string;
 }) {
   const queryClient = useQueryClient();
+  const prefetchRoute = usePrefetchRoute();
+  const to = `/news/${id}`;
   const prefetch = () => {
     void queryClient.prefetchQuery(articleQueries.detail(id));
-    void loadArticleView();
+    prefetchRoute(to);
   };
   return (
-    <Link to={`/news/${id}`} className={className} onMouseEnter={prefetch} onFocus={prefetch}>
+    <Link to={to} className={className} onMouseEnter={prefetch} onFocus={prefetch}>
       {children}
     </Link>
   );

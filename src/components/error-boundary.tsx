@@ -1,8 +1,9 @@
 import { Component, type ReactNode } from 'react';
+import { Button } from './button';
 
 /** Browsers word it differently: "Failed to fetch dynamically imported module", "error loading dynamically imported
  * module", "Importing a module script failed". */
-export function isChunkLoadError(error: Error): boolean {
+function isChunkLoadError(error: Error): boolean {
   return /dynamically imported module|module script failed/i.test(error.message);
 }
 
@@ -38,9 +39,9 @@ export class ErrorBoundary extends Component<Props, State> {
             ? 'Part of the app could not be downloaded. Check your connection, then reload the page.'
             : error.message}
         </p>
-        <button type="button" className="button" onClick={codeMissing ? () => window.location.reload() : this.reset}>
+        <Button onClick={codeMissing ? () => window.location.reload() : this.reset}>
           {codeMissing ? 'Reload the page' : 'Try again'}
-        </button>
+        </Button>
       </section>
     );
   }

@@ -2,6 +2,7 @@
 // anywhere focuses the page's search box (this one, or the search view's own box on /search).
 import { useEffect, useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { VisuallyHidden } from './visually-hidden';
 import './header-search.css';
 
 const TEXT_ENTRY = /^(TEXTAREA|SELECT)$/;
@@ -46,8 +47,8 @@ export function HeaderSearch() {
         input.value = '';
       }}
     >
-      <label htmlFor={id} className="visually-hidden">
-        Search news
+      <label htmlFor={id}>
+        <VisuallyHidden>Search news</VisuallyHidden>
       </label>
       <input
         id={id}

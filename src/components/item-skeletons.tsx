@@ -1,3 +1,5 @@
+import './skeleton.css';
+
 /** Grey placeholder items shaped like news items, so the list does not jump when the real ones arrive. */
 export function ItemSkeletons({ count, itemClassName }: { count: number; itemClassName: string }) {
   return Array.from({ length: count }, (_, i) => (

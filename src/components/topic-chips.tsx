@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
-import type { Topic } from '@/api/schemas';
 import { topicQueries } from '@/api/topics';
+import type { Topic } from '@/contract/news';
+import { Chip } from './chip';
 
 export type TopicNames = ReadonlyMap<string, string>;
 
@@ -25,12 +25,10 @@ function ChipsWithNames({ topicIds }: { topicIds: readonly string[] }) {
 
 function ChipList({ topicIds, names }: { topicIds: readonly string[]; names: TopicNames }) {
   return (
-    <ul className="topic-chips" aria-label="Topics">
+    <ul className="chip-list" aria-label="Topics">
       {topicIds.map((id) => (
         <li key={id}>
-          <Link className="topic-chip" to={`/?topics=${encodeURIComponent(id)}`}>
-            {names.get(id) ?? id}
-          </Link>
+          <Chip to={`/?topics=${encodeURIComponent(id)}`}>{names.get(id) ?? id}</Chip>
         </li>
       ))}
     </ul>

@@ -1,3 +1,5 @@
+import './skeleton.css';
+
 /** Placeholder while a view's code loads; sized like content so nothing jumps when it arrives. */
 export function ViewSkeleton() {
   return (

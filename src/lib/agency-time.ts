@@ -1,5 +1,6 @@
 // Times are shown in the agency's zone, the way the agency writes them: "4:50 UTC+3", "November 27, 2026".
-import { env } from './env.ts';
+import { dayKeyInZone } from '@/contract/day-key';
+import { env } from './env';
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -43,8 +44,7 @@ export function formatAgencyMonthDay(iso: string, timeZone = env.agencyTimeZone)
 
 /** "2026-11-27": the calendar day in the agency zone, for grouping and date filters. */
 export function agencyDayKey(iso: string | Date, timeZone = env.agencyTimeZone): string {
-  const parts = formatter(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
-  return `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`;
+  return dayKeyInZone(iso, timeZone);
 }
 
 /** "November 20, 2026, 4:50 UTC+3" */

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-export const APP_NAME = 'Agency News';
+const APP_NAME = 'Agency News';
 
 /** Sets the tab title for the current view: "<title> — Agency News". */
 export function useDocumentTitle(title: string | null | undefined): void {

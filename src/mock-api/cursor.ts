@@ -5,21 +5,33 @@ export interface CursorPosition {
   id: string;
 }
 
-export function encodeCursor(position: CursorPosition): string {
-  return Buffer.from(JSON.stringify([position.time, position.id]), 'utf8').toString('base64url');
+/** The one cursor codec of the API: a JSON array in base64url, so cursors stay opaque and URL-safe. */
+export function encodeToken(fields: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(fields), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): CursorPosition | null {
+/** The array a token holds, or null when it is not one of ours (malformed, too long, not an array). */
+export function decodeToken(raw: string): unknown[] | null {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(raw)) return null;
   try {
-    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [time, id] = value as unknown[];
-    if (typeof time !== 'number' || !Number.isFinite(time) || typeof id !== 'string') return null;
-    return { time, id };
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    return Array.isArray(value) ? value : null;
   } catch {
     return null;
   }
+}
+
+export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function encodeCursor(position: CursorPosition): string {
+  return encodeToken([position.time, position.id]);
+}
+
+export function decodeCursor(cursor: string): CursorPosition | null {
+  const value = decodeToken(cursor);
+  if (!value || value.length !== 2) return null;
+  const [time, id] = value;
+  return isFiniteNumber(time) && typeof id === 'string' ? { time, id } : null;
 }
 
 /** Newest first; ties broken by id so the order is total and stable. */

@@ -2,7 +2,7 @@
 // the same seed always gives the same file. Base RUB, CBR-style nominals, working days only.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RatesFile } from '../api/rates-schemas.ts';
+import type { RatesFile } from '../contract/rates.ts';
 import { parseRatesData, RATES_FILE_NAME, serializeRatesFile } from './rates-data.ts';
 
 export const SAMPLE_SOURCE = 'Sample rates generated for this demo (CBR-style, not official)';

@@ -1,8 +1,7 @@
 // Reads and validates the data files once, at server start (Node only).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as z from 'zod/mini';
-import { articleSchema, formatIssuePath, topicSchema, type Article, type TopicRecord } from '../api/schemas.ts';
+import type * as z from 'zod/mini';
+import { articleSchema, topicSchema, type Article, type TopicRecord } from '../contract/news.ts';
+import { checkRecord, readJsonFile } from './data-files.ts';
 import { MockDataError } from './mock-data-error.ts';
 import { loadRatesData, type RatesData } from './rates-data.ts';
 
@@ -12,38 +11,15 @@ export interface MockData {
   rates: RatesData;
 }
 
-export function readJsonFile(dir: string, fileName: string): unknown {
-  const filePath = path.join(dir, fileName);
-  let text: string;
-  try {
-    text = readFileSync(filePath, 'utf8');
-  } catch (error) {
-    throw new MockDataError(`${filePath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new MockDataError(`${filePath}: is not valid JSON (${(error as Error).message})`);
-  }
-}
-
 function recordLabel(record: unknown, index: number): string {
   const id = typeof record === 'object' && record && 'id' in record ? (record as { id: unknown }).id : undefined;
   return typeof id === 'string' ? `record ${index} (id "${id}")` : `record ${index}`;
 }
 
 /** Validates an array file record by record, so the message points at the exact record and field. */
-export function validateRecords<S extends z.ZodMiniType>(fileName: string, value: unknown, schema: S): z.infer<S>[] {
+function validateRecords<S extends z.ZodMiniType>(fileName: string, value: unknown, schema: S): z.infer<S>[] {
   if (!Array.isArray(value)) throw new MockDataError(`${fileName}: expected a JSON array of records`);
-  return value.map((record, index) => {
-    const result = schema.safeParse(record);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      const field = formatIssuePath(issue.path) || '(record)';
-      throw new MockDataError(`${fileName}: ${recordLabel(record, index)}, field "${field}": ${issue.message}`);
-    }
-    return result.data;
-  });
+  return value.map((record, index) => checkRecord(fileName, recordLabel(record, index), record, schema));
 }
 
 function checkUnique(fileName: string, ids: string[]): void {

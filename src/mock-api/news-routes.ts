@@ -1,9 +1,10 @@
 // GET /topics, /articles, /articles/:id over the validated data files.
-import type { Article, ArticleSummary } from '../api/schemas.ts';
-import { countWords } from '../lib/count-words.ts';
-import { apiError, isResponse, ok, readLimit, readTopics, type Route } from './api-response.ts';
+import type { Article, ArticleSummary } from '../contract/news.ts';
+import { countWords } from '../contract/words.ts';
+import { apiError, isResponse, ok, type Route } from './api-response.ts';
 import { compareNewestFirst, decodeCursor, pageAfter, type CursorPosition } from './cursor.ts';
 import type { MockData } from './load-mock-data.ts';
+import { readLimit, readTopics } from './query-params.ts';
 
 export function toSummary(article: Article): ArticleSummary {
   const { pages, ...rest } = article;
@@ -11,7 +12,7 @@ export function toSummary(article: Article): ArticleSummary {
   return { ...rest, pageCount: pages.length, wordCount };
 }
 
-export const articlePosition = (article: Pick<Article, 'publishedAt' | 'id'>): CursorPosition => ({
+const articlePosition = (article: Pick<Article, 'publishedAt' | 'id'>): CursorPosition => ({
   time: Date.parse(article.publishedAt),
   id: article.id,
 });

@@ -1,8 +1,4 @@
 // Reads and validates rates.json (issue 5): the rates the mock API serves. Node only.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import * as z from 'zod/mini';
-import { formatIssuePath } from '../api/schemas.ts';
 import {
   rateCurrencySchema,
   rateDaySchema,
@@ -10,7 +6,8 @@ import {
   type RateCurrency,
   type RateDay,
   type RatesFile,
-} from '../api/rates-schemas.ts';
+} from '../contract/rates.ts';
+import { checkRecord as check, failRecord as fail, readJsonFile } from './data-files.ts';
 import { MockDataError } from './mock-data-error.ts';
 
 export const RATES_FILE_NAME = 'rates.json';
@@ -29,19 +26,6 @@ export type RatesData = LoadedRates | null;
 function significantDigits(value: number): number {
   const mantissa = value.toExponential().split('e')[0]!.replace('.', '');
   return mantissa.length;
-}
-
-function fail(fileName: string, where: string, field: string, message: string): never {
-  throw new MockDataError(`${fileName}: ${where}, field "${field}": ${message}`);
-}
-
-function check<S extends z.ZodMiniType>(fileName: string, where: string, value: unknown, schema: S): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    fail(fileName, where, formatIssuePath(issue.path) || '(record)', issue.message);
-  }
-  return result.data;
 }
 
 const labelOf = (record: unknown, key: 'code' | 'date'): string => {
@@ -108,21 +92,8 @@ export function parseRatesData(json: unknown, fileName = RATES_FILE_NAME): Loade
 
 /** Reads rates.json from the data folder; null when the folder has no rates file (the rates endpoints then say so). */
 export function loadRatesData(dir: string): RatesData {
-  const filePath = path.join(dir, RATES_FILE_NAME);
-  let text: string;
-  try {
-    text = readFileSync(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new MockDataError(`${filePath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new MockDataError(`${filePath}: is not valid JSON (${(error as Error).message})`);
-  }
-  return parseRatesData(json);
+  const json = readJsonFile(dir, RATES_FILE_NAME, { optional: true });
+  return json === undefined ? null : parseRatesData(json);
 }
 
 /** The plain file shape (without the lookup indexes), as written to disk. */

@@ -1,7 +1,7 @@
 // GET /rates and /rates/history (issue 5): official rates for a day, and one currency's series.
-import { isDayKey } from '../lib/day-key.ts';
 import { apiError, isResponse, ok, type ApiResponse, type Route } from './api-response.ts';
 import type { MockData } from './load-mock-data.ts';
+import { readDay } from './query-params.ts';
 import type { LoadedRates } from './rates-data.ts';
 
 const noRates = () =>
@@ -11,16 +11,8 @@ const noRates = () =>
     'This server has no rates file (rates.json): run "npm run rates:generate" or "npm run rates:import -- FILE".',
   );
 
-/** Reads an optional YYYY-MM-DD parameter: undefined when absent, an error response when malformed. */
-function readDate(query: URLSearchParams, name: string): string | undefined | ApiResponse {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  if (!isDayKey(raw)) return apiError(400, 'bad_date', `${name} must be a date written YYYY-MM-DD, got "${raw}"`);
-  return raw;
-}
-
 /** Index of the latest day on or before `date`, or -1 when every day is later. */
-export function dayIndexOnOrBefore(dates: readonly string[], date: string): number {
+function dayIndexOnOrBefore(dates: readonly string[], date: string): number {
   let lo = 0;
   let hi = dates.length - 1;
   let found = -1;
@@ -35,9 +27,9 @@ export function dayIndexOnOrBefore(dates: readonly string[], date: string): numb
 }
 
 function ratesOn(rates: LoadedRates, query: URLSearchParams): ApiResponse {
-  const date = readDate(query, 'date');
+  const date = readDay(query, 'date');
   if (isResponse(date)) return date;
-  const index = date === undefined ? rates.days.length - 1 : dayIndexOnOrBefore(rates.dates, date);
+  const index = date === null ? rates.days.length - 1 : dayIndexOnOrBefore(rates.dates, date);
   if (index < 0) {
     return apiError(
       404,
@@ -63,15 +55,15 @@ function history(rates: LoadedRates, query: URLSearchParams): ApiResponse {
   if (!currency && code !== rates.base) {
     return apiError(400, 'unknown_currency', `Unknown currency "${code}": it is not in the rates file`);
   }
-  const from = readDate(query, 'from');
+  const from = readDay(query, 'from');
   if (isResponse(from)) return from;
-  const to = readDate(query, 'to');
+  const to = readDay(query, 'to');
   if (isResponse(to)) return to;
-  if (from !== undefined && to !== undefined && from > to) {
+  if (from !== null && to !== null && from > to) {
     return apiError(400, 'bad_range', `from (${from}) must not be later than to (${to})`);
   }
   const points = rates.days
-    .filter((day) => (from === undefined || day.date >= from) && (to === undefined || day.date <= to))
+    .filter((day) => (from === null || day.date >= from) && (to === null || day.date <= to))
     .flatMap((day) => {
       // The base costs exactly 1 of itself on every publication day.
       const value = currency ? day.values[code] : 1;

@@ -1,29 +1,23 @@
 // The full-text search behind GET /search: a minisearch index built once from the articles.
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { Article, ArticleSummary } from '../api/schemas.ts';
+import { dayKeyInZone } from '../contract/day-key.ts';
+import type { Article, ArticleSummary } from '../contract/news.ts';
+import type { SearchRequest } from '../contract/search.ts';
+import { normalizeTerm, queryTerms, tokenize, typoAllowance } from '../contract/words.ts';
 import { compareNewestFirst } from './cursor.ts';
 import { toSummary } from './news-routes.ts';
-import { encodeSearchCursor, searchFingerprint, type SearchCursor, type SearchSort } from './search-cursor.ts';
+import { encodeSearchCursor, searchFingerprint, type SearchCursor } from './search-cursor.ts';
 import { buildSnippet } from './search-snippet.ts';
-import { normalizeTerm, queryTerms, tokenize } from '../lib/search-text.ts';
-import { agencyDayKey } from '../lib/agency-time.ts';
 
-export interface SearchQuery {
-  /** The reader's words, already trimmed and checked (1..200 characters). */
-  q: string;
-  /** Any of these topics; null means every topic. */
-  topics: readonly string[] | null;
-  /** Inclusive agency-zone days, YYYY-MM-DD. */
-  from: string | null;
-  to: string | null;
-  sort: SearchSort;
+/** One page of a search: the request (q trimmed and checked), where to resume, how many. */
+interface SearchQuery extends SearchRequest {
   cursor: SearchCursor | null;
   limit: number;
 }
 
-export type SearchItem = ArticleSummary & { snippet: string };
+type SearchItem = ArticleSummary & { snippet: string };
 
-export type SearchOutcome =
+type SearchOutcome =
   { ok: true; items: SearchItem[]; total: number; nextCursor: string | null } | { ok: false; message: string };
 
 interface Entry {
@@ -42,17 +36,7 @@ interface IndexedDoc {
 }
 
 /** Title counts most, then the lead, then the body. */
-export const FIELD_BOOST = { title: 4, lead: 2, body: 1 } as const;
-
-/**
- * Light typo tolerance: only for a word of 5+ letters that appears nowhere in the articles (as a whole word or,
- * for the last word, as the start of one), so correctly spelled words never pull in look-alikes ("grain" stays
- * clear of "rain"). One edit is forgiven, two from 9 letters.
- */
-export function typoAllowance(term: string, known: (term: string) => boolean): number | false {
-  if (term.length < 5 || known(term)) return false;
-  return term.length >= 9 ? 2 : 1;
-}
+const FIELD_BOOST = { title: 4, lead: 2, body: 1 } as const;
 
 function sortedIncludesPrefix(sorted: readonly string[], prefix: string): boolean {
   let lo = 0;
@@ -78,7 +62,7 @@ export function createSearchCore(articles: readonly Article[], timeZone: string)
         article,
         summary: toSummary(article),
         time: Date.parse(article.publishedAt),
-        day: agencyDayKey(article.publishedAt, timeZone),
+        day: dayKeyInZone(article.publishedAt, timeZone),
         body: article.pages.flat().join(' ').replace(/\s+/g, ' ').trim(),
       },
     ]),
@@ -105,8 +89,11 @@ export function createSearchCore(articles: readonly Article[], timeZone: string)
       combineWith: 'AND',
       // The last word may still be being typed, so it also matches as the start of a longer word.
       prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term, i, terms) =>
-        typoAllowance(term, (t) => (i === terms.length - 1 ? sortedIncludesPrefix(vocabulary, t) : words.has(t))),
+      // Typos are forgiven only in a word that appears nowhere as written (for the last word: as a word's start).
+      fuzzy: (term, i, terms) => {
+        const known = i === terms.length - 1 ? sortedIncludesPrefix(vocabulary, term) : words.has(term);
+        return (!known && typoAllowance(term)) || false;
+      },
     },
   });
   index.addAll(

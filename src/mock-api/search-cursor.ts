@@ -3,8 +3,8 @@
 // Relevance pages resume at an offset (the index is built once, so the order never changes while the server
 // runs); "newest" pages resume after the (time, id) of the last item sent, like the feed.
 import { createHash } from 'node:crypto';
-
-export type SearchSort = 'relevance' | 'newest';
+import type { SearchSort } from '../contract/search.ts';
+import { decodeToken, encodeToken, isFiniteNumber } from './cursor.ts';
 
 export type SearchCursor =
   | { sort: 'relevance'; fingerprint: string; offset: number }
@@ -24,32 +24,25 @@ export function searchFingerprint({ terms, topics, from, to, sort }: SearchIdent
 }
 
 export function encodeSearchCursor(cursor: SearchCursor): string {
-  const value =
+  return encodeToken(
     cursor.sort === 'relevance'
       ? ['r', cursor.fingerprint, cursor.offset]
-      : ['n', cursor.fingerprint, cursor.time, cursor.id];
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+      : ['n', cursor.fingerprint, cursor.time, cursor.id],
+  );
 }
 
 export function decodeSearchCursor(raw: string): SearchCursor | null {
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(raw)) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value) || typeof value[1] !== 'string') return null;
-  const [kind, fingerprint] = value as [unknown, string];
-  if (kind === 'r' && value.length === 3) {
-    const offset = value[2] as unknown;
+  const value = decodeToken(raw);
+  if (!value || typeof value[1] !== 'string') return null;
+  const [kind, fingerprint, ...rest] = value as [unknown, string, ...unknown[]];
+  if (kind === 'r' && rest.length === 1) {
+    const [offset] = rest;
     if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 1) return null;
     return { sort: 'relevance', fingerprint, offset };
   }
-  if (kind === 'n' && value.length === 4) {
-    const [, , time, id] = value as unknown[];
-    if (typeof time !== 'number' || !Number.isFinite(time) || typeof id !== 'string') return null;
-    return { sort: 'newest', fingerprint, time, id };
+  if (kind === 'n' && rest.length === 2) {
+    const [time, id] = rest;
+    return isFiniteNumber(time) && typeof id === 'string' ? { sort: 'newest', fingerprint, time, id } : null;
   }
   return null;
 }

@@ -1,44 +1,32 @@
 // GET /search (issue 4): full-text search over the articles, with topic, date and sort filters and cursor paging.
-import { isDayKey } from '../lib/day-key.ts';
-import { apiError, isResponse, ok, readLimit, readTopics, type ApiResponse, type Route } from './api-response.ts';
+import { isSearchSort, MAX_SEARCH_QUERY_LENGTH, SEARCH_SORTS, type SearchSort } from '../contract/search.ts';
+import { apiError, isResponse, ok, type ApiResponse, type Route } from './api-response.ts';
 import type { MockData } from './load-mock-data.ts';
+import { readDay, readLimit, readTopics } from './query-params.ts';
 import { createSearchCore } from './search-core.ts';
-import { decodeSearchCursor, type SearchSort } from './search-cursor.ts';
+import { decodeSearchCursor } from './search-cursor.ts';
 import { agencyTimeZoneFromEnv } from './search-time.ts';
-
-export const MAX_QUERY_LENGTH = 200;
-export const SEARCH_PAGE_SIZE = 20;
-export const MAX_SEARCH_PAGE_SIZE = 50;
 
 function readQuery(query: URLSearchParams): string | ApiResponse {
   const raw = query.get('q');
   if (raw === null) return apiError(400, 'bad_query', 'q is required: the words to search for');
   const q = raw.trim();
   if (q.length === 0) return apiError(400, 'bad_query', 'q must not be empty: give at least one word to search for');
-  if (q.length > MAX_QUERY_LENGTH) {
+  if (q.length > MAX_SEARCH_QUERY_LENGTH) {
     return apiError(
       400,
       'bad_query',
-      `q is too long: ${q.length} characters after trimming, at most ${MAX_QUERY_LENGTH} are allowed`,
+      `q is too long: ${q.length} characters after trimming, at most ${MAX_SEARCH_QUERY_LENGTH} are allowed`,
     );
   }
   return q;
 }
 
-function readDay(query: URLSearchParams, name: 'from' | 'to'): string | null | ApiResponse {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return null;
-  if (!isDayKey(raw)) {
-    return apiError(400, 'bad_date', `${name} must be a calendar date written YYYY-MM-DD, got "${raw}"`);
-  }
-  return raw;
-}
-
 function readSort(query: URLSearchParams): SearchSort | ApiResponse {
   const raw = query.get('sort');
-  if (raw === null || raw === '' || raw === 'relevance') return 'relevance';
-  if (raw === 'newest') return 'newest';
-  return apiError(400, 'bad_sort', `sort must be "relevance" or "newest", got "${raw}"`);
+  if (raw === null || raw === '') return 'relevance';
+  if (isSearchSort(raw)) return raw;
+  return apiError(400, 'bad_sort', `sort must be ${SEARCH_SORTS.map((s) => `"${s}"`).join(' or ')}, got "${raw}"`);
 }
 
 export function searchRoutes(data: MockData, { timeZone = agencyTimeZoneFromEnv() } = {}): Route[] {
@@ -64,7 +52,7 @@ export function searchRoutes(data: MockData, { timeZone = agencyTimeZoneFromEnv(
         }
         const sort = readSort(query);
         if (isResponse(sort)) return sort;
-        const limit = readLimit(query, SEARCH_PAGE_SIZE, MAX_SEARCH_PAGE_SIZE);
+        const limit = readLimit(query);
         if (isResponse(limit)) return limit;
         const rawCursor = query.get('cursor');
         const cursor = rawCursor ? decodeSearchCursor(rawCursor) : null;

@@ -1,6 +1,6 @@
 // The search snippets' word finder. The word rules themselves (tokenizer, term normaliser) are in
 // src/lib/search-text.ts, shared with the search view's highlighting.
-import { normalizeTerm, WORD } from '../lib/search-text.ts';
+import { normalizeTerm, WORD } from '../contract/words.ts';
 
 export interface WordSpan {
   start: number;

@@ -4,7 +4,7 @@ import type { Connect, Plugin } from 'vite';
 import { createMockApi, type MockApi } from './api-core.ts';
 import { loadMockData } from './load-mock-data.ts';
 
-export const API_PREFIX = '/api';
+const API_PREFIX = '/api';
 
 function middleware(api: MockApi): Connect.NextHandleFunction {
   return (req, res, next) => {

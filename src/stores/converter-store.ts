@@ -1,14 +1,18 @@
-// The currency converter's state, kept on the device: pair, amount (and which field it was typed in), extra
-// targets, favourites, chart range. Codes are checked against the rates when they load, not here.
+// The reader's last converter choices, kept on the device: pair, amount (and which field it was typed in), extra
+// targets, favourites, chart range. The view's address wins over them; they apply when it names nothing.
+// Codes are checked against the rates when they load, not here.
 import * as z from 'zod/mini';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { isCurrencyCode } from '@/contract/rates';
 import { safeJsonStorage } from './safe-storage';
 
 export type AmountSide = 'from' | 'to';
 export const CHART_RANGES = ['7d', '30d', '90d', '1y'] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
 export const MAX_TARGETS = 10;
+/** Longer amount texts are cut: no real amount needs more. */
+export const MAX_AMOUNT_LENGTH = 64;
 const DEFAULT_AMOUNT = '100';
 
 export interface ConverterPrefs {
@@ -25,16 +29,10 @@ export interface ConverterPrefs {
 }
 
 interface ConverterState extends ConverterPrefs {
-  /** A problem with the link the view was opened with (not persisted). */
-  linkNotice: string | null;
-  setLinkNotice: (notice: string | null) => void;
-  setPair: (from: string, to: string) => void;
-  setAmount: (side: AmountSide, text: string) => void;
-  addTarget: (code: string) => void;
-  removeTarget: (code: string) => void;
+  /** Records what the reader has just chosen (targets are de-duplicated and capped). */
+  remember: (prefs: Partial<Omit<ConverterPrefs, 'favourites' | 'range'>>) => void;
   toggleFavourite: (code: string) => void;
   setRange: (range: ChartRange) => void;
-  apply: (prefs: Partial<ConverterPrefs>) => void;
 }
 
 const STORE_VERSION = 1;
@@ -50,12 +48,12 @@ export const DEFAULT_CONVERTER_PREFS: ConverterPrefs = {
   range: '30d',
 };
 
-const code = z.string().check(z.regex(/^[A-Z]{3}$/));
+const code = z.string().check(z.refine(isCurrencyCode));
 const codeList = z.array(code).check(z.maxLength(200));
 const persistedSchema = z.object({
   from: z.nullable(code),
   to: z.nullable(code),
-  amount: z.string().check(z.maxLength(64)),
+  amount: z.string().check(z.maxLength(MAX_AMOUNT_LENGTH)),
   side: z.enum(['from', 'to']),
   targets: codeList,
   favourites: codeList,
@@ -68,19 +66,13 @@ export const useConverterStore = create<ConverterState>()(
   persist(
     (set) => ({
       ...DEFAULT_CONVERTER_PREFS,
-      linkNotice: null,
-      setLinkNotice: (linkNotice) => set({ linkNotice }),
-      setPair: (from, to) => set({ from, to }),
-      setAmount: (side, amount) => set({ side, amount }),
-      addTarget: (target) =>
-        set((s) => (s.targets.includes(target) ? s : { targets: [...s.targets, target].slice(0, MAX_TARGETS) })),
-      removeTarget: (target) => set((s) => ({ targets: s.targets.filter((t) => t !== target) })),
+      remember: (prefs) =>
+        set(prefs.targets ? { ...prefs, targets: unique(prefs.targets).slice(0, MAX_TARGETS) } : prefs),
       toggleFavourite: (fav) =>
         set((s) => ({
           favourites: s.favourites.includes(fav) ? s.favourites.filter((f) => f !== fav) : [...s.favourites, fav],
         })),
       setRange: (range) => set({ range }),
-      apply: (prefs) => set(prefs),
     }),
     {
       name: CONVERTER_STORAGE_KEY,

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { MAX_SEARCH_QUERY_LENGTH } from '@/api/search';
+import { MAX_SEARCH_QUERY_LENGTH } from '@/contract/search';
 import { safeJsonStorage } from './safe-storage';
 
 export interface RecentSearch {

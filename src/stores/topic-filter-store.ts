@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { topicIdSchema } from '@/api/schemas';
+import { topicIdSchema } from '@/contract/news';
 import { safeJsonStorage } from './safe-storage';
 
 export type TopicSelection = readonly string[] | null;

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { sortNewestFirst } from '@/mock-api/news-routes';
 import { loadMockData } from '@/mock-api/load-mock-data';
+import { sortNewestFirst } from '@/mock-api/news-routes';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const data = loadMockData('mock-data');

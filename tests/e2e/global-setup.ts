@@ -2,8 +2,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
 import { build, preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './chromium';
 
 declare module 'vitest' {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import type { Article } from '@/api/schemas';
+import type { Article } from '@/contract/news';
 import { agencyDayKey, formatAgencyDateTime } from '@/lib/agency-time';
 import { READING_POSITION_STORAGE_KEY } from '@/stores/reading-position-store';
 import { articleById, sampleData, topicName } from '../helpers/fixtures';

@@ -1,18 +1,18 @@
-import Big from 'big.js';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import Big from 'big.js';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDayKey as formatRateDay } from '@/lib/day-key';
-import { CONVERTER_STORAGE_KEY, useConverterStore } from '@/stores/converter-store';
-import { sampleData } from '../helpers/fixtures';
-import { server } from '../helpers/msw-server';
-import { mockApiHandler } from '../helpers/mock-api-handlers';
+import { formatDayKey as formatRateDay } from '@/contract/day-key';
 import { createMockApi } from '@/mock-api/api-core';
 import { importRates } from '@/mock-api/import-rates';
 import { loadRatesData } from '@/mock-api/rates-data';
+import { CONVERTER_STORAGE_KEY, useConverterStore } from '@/stores/converter-store';
+import { sampleData } from '../helpers/fixtures';
+import { mockApiHandler } from '../helpers/mock-api-handlers';
+import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
 
 const rates = sampleData.rates!;

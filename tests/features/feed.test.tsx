@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FEED_PAGE_SIZE } from '@/api/articles';
-import { createMockApi } from '@/mock-api/api-core';
+import { DEFAULT_PAGE_SIZE as FEED_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDay, formatAgencyTime } from '@/lib/agency-time';
+import { createMockApi } from '@/mock-api/api-core';
 import { TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-store';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
 import { mockApiHandler } from '../helpers/mock-api-handlers';
@@ -250,7 +250,9 @@ describe('Topic filter ("Use filter")', () => {
     expect(screen.getByText(/^Showing only:/)).toHaveTextContent(
       `Showing only: ${topicName('politics')}, ${topicName('economy')}.`,
     );
-    await waitFor(() => expect(new URLSearchParams(location.current!.search).get('topics')).toBe('politics,economy'));
+    // Opening a link neither rewrites its address nor replaces the reader's own saved choice.
+    expect(new URLSearchParams(location.current!.search).get('topics')).toBe('politics,nonsense,economy');
+    expect(JSON.parse(localStorage.getItem(TOPIC_FILTER_STORAGE_KEY)!).state.selected).toEqual(['sports']);
   });
 
   it('uses the stored choice when the address names no filter', async () => {

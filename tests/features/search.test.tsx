@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SEARCH_PAGE_SIZE } from '@/api/search';
+import { DEFAULT_PAGE_SIZE as SEARCH_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDateTime } from '@/lib/agency-time';
 import { RECENT_SEARCHES_STORAGE_KEY, useRecentSearchesStore } from '@/stores/recent-searches-store';
 import { sampleData, topicName } from '../helpers/fixtures';

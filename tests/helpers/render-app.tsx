@@ -6,7 +6,7 @@ import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFun
 import { AppProviders } from '@/app/app';
 import { AppRoutes } from '@/app/routes';
 
-export function createTestQueryClient(): QueryClient {
+function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
 }
 

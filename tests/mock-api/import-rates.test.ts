@@ -1,11 +1,12 @@
-import Big from 'big.js';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import { createMockApi } from '@/mock-api/api-core';
-import { CBR_SOURCE, ECB_SOURCE, importRates, parseRatesXml } from '@/mock-api/import-rates';
+import { importRates } from '@/mock-api/import-rates';
+import { CBR_SOURCE, ECB_SOURCE, parseRatesXml } from '@/mock-api/rate-file-formats';
 import { loadRatesData } from '@/mock-api/rates-data';
 import { sampleData } from '../helpers/fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '@/api/schemas';
+import type { Article } from '@/contract/news';
 import { createMockApi, type MockApi } from '@/mock-api/api-core';
 import { sortNewestFirst } from '@/mock-api/news-routes';
 import { sampleData } from '../helpers/fixtures';

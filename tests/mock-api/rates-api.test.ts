@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMockApi } from '@/mock-api/api-core';
-import { MockDataError } from '@/mock-api/mock-data-error';
 import { generateSampleRates, SAMPLE_FIRST_DAY, SAMPLE_LAST_DAY } from '@/mock-api/generate-sample-rates';
+import { MockDataError } from '@/mock-api/mock-data-error';
 import { loadRatesData, parseRatesData, serializeRatesFile } from '@/mock-api/rates-data';
 import { sampleData } from '../helpers/fixtures';
 

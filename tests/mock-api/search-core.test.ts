@@ -1,12 +1,12 @@
 // The search core on small made-up data sets: ranking, ties, time zones, snippets, and the index lifecycle.
 import MiniSearch from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '@/api/schemas';
+import { isDayKey } from '@/contract/day-key';
+import type { Article } from '@/contract/news';
+import { normalizeTerm } from '@/contract/words';
 import { createMockApi } from '@/mock-api/api-core';
 import type { MockData } from '@/mock-api/load-mock-data';
 import { buildSnippet, SNIPPET_LENGTH } from '@/mock-api/search-snippet';
-import { isDayKey } from '@/lib/day-key';
-import { normalizeTerm } from '@/lib/search-text';
 import { agencyTimeZoneFromEnv } from '@/mock-api/search-time';
 import { sampleData } from '../helpers/fixtures';
 

@@ -1,6 +1,6 @@
 // GET /search over the sample data, checked against a naive reference matcher written independently here.
 import { describe, expect, it } from 'vitest';
-import type { Article } from '@/api/schemas';
+import type { Article } from '@/contract/news';
 import { createMockApi } from '@/mock-api/api-core';
 import { articleById, sampleData } from '../helpers/fixtures';
 

@@ -17,13 +17,11 @@ const rehydrateWith = async (value: string) => {
 describe('converter store', () => {
   it('keeps the pair, amount, targets, favourites and range on the device, versioned', () => {
     const s = useConverterStore.getState();
-    s.setPair('USD', 'EUR');
-    s.setAmount('to', '1 234,5');
-    s.addTarget('CNY');
-    s.addTarget('CNY');
+    s.remember({ from: 'USD', to: 'EUR' });
+    s.remember({ amount: '1 234,5', side: 'to' });
+    s.remember({ targets: ['CNY', 'CNY'] });
     s.toggleFavourite('GBP');
     s.setRange('1y');
-    s.setLinkNotice('not persisted');
     expect(stored()).toEqual({
       version: 1,
       state: {
@@ -37,7 +35,7 @@ describe('converter store', () => {
       },
     });
     s.toggleFavourite('GBP');
-    s.removeTarget('CNY');
+    s.remember({ targets: [] });
     expect(stored().state).toMatchObject({ targets: [], favourites: [] });
   });
 

@@ -1,6 +1,8 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
-import type { Article } from '@/api/schemas';
+import { Button } from '@/components/button';
+import { VisuallyHidden } from '@/components/visually-hidden';
+import type { Article } from '@/contract/news';
 import { firstParagraphNumbers, formatDateline } from './article-text';
 import { pageHeadingId, paragraphId, type ArticlePages } from './use-article-pages';
 
@@ -50,7 +52,7 @@ function Paragraph({
       </p>
       <button type="button" className="paragraph__link" onClick={() => onCopyLink(n)}>
         <span aria-hidden="true">#</span>
-        <span className="visually-hidden">Copy link to this paragraph (paragraph {n})</span>
+        <VisuallyHidden>Copy link to this paragraph (paragraph {n})</VisuallyHidden>
       </button>
     </div>
   );
@@ -106,9 +108,9 @@ export function ShowMore({ pages }: { pages: ArticlePages }) {
   if (pages.pagesShown >= pages.pageCount) return null;
   return (
     <div className="article__more">
-      <button type="button" className="button" aria-describedby="article-more-hint" onClick={pages.showMore}>
+      <Button aria-describedby="article-more-hint" onClick={pages.showMore}>
         Show more
-      </button>
+      </Button>
       <span id="article-more-hint" className="article__more-hint">
         Page {pages.pagesShown + 1} of {pages.pageCount} next
       </span>

@@ -1,10 +1,10 @@
 // Pure helpers over an article's text: reading time, paragraph numbering, page and anchor parsing.
-import type { Article } from '@/api/schemas';
+import type { Article } from '@/contract/news';
+import { countWords } from '@/contract/words';
 import { formatAgencyMonthDay } from '@/lib/agency-time';
-import { countWords } from '@/lib/count-words';
 
 /** A steady adult reading pace for news prose (common estimates run 200-230 words a minute). */
-export const WORDS_PER_MINUTE = 220;
+const WORDS_PER_MINUTE = 220;
 
 /** Minutes to read the lead and every page, rounded, never less than one. */
 export function readingMinutes(article: Pick<Article, 'lead' | 'pages'>): number {

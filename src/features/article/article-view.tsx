@@ -1,5 +1,5 @@
-import type { Article } from '@/api/schemas';
 import { TopicChips } from '@/components/topic-chips';
+import type { Article } from '@/contract/news';
 import { formatAgencyDateTime } from '@/lib/agency-time';
 import { copyText } from '@/lib/clipboard';
 import { ArticleBody, PageLinks, ShowMore } from './article-body';

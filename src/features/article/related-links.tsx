@@ -2,8 +2,10 @@ import { useQueries } from '@tanstack/react-query';
 import { useId } from 'react';
 import { articleQueries } from '@/api/articles';
 import { ApiError } from '@/api/http';
-import type { ExternalLink } from '@/api/schemas';
 import { ArticleLink } from '@/components/article-link';
+import { Button } from '@/components/button';
+import { VisuallyHidden } from '@/components/visually-hidden';
+import type { ExternalLink } from '@/contract/news';
 import { safeExternalUrl } from '@/lib/safe-url';
 
 /** "Read also": the related articles by title, linking inside the app. Articles that no longer exist are left out. */
@@ -26,9 +28,9 @@ export function ReadAlso({ ids }: { ids: readonly string[] }) {
             ) : result.isError ? (
               <span className="related__error">
                 This article could not be loaded.{' '}
-                <button type="button" className="link-button" onClick={() => result.refetch()}>
+                <Button variant="link" onClick={() => result.refetch()}>
                   Try again
-                </button>
+                </Button>
               </span>
             ) : (
               <span className="loading-note">Loading…</span>
@@ -60,7 +62,7 @@ export function ExternalLinks({ title, links }: { title: string; links: readonly
           <li key={`${link.href}-${i}`}>
             <a href={link.href} target="_blank" rel="noopener noreferrer">
               {link.title}
-              <span className="visually-hidden"> (opens in a new tab)</span>
+              <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
             </a>{' '}
             <span className="related__source">— {link.source}</span>
           </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/button';
 import { copyText } from '@/lib/clipboard';
 
 export interface StatusMessage {
@@ -69,13 +70,13 @@ export function ShareControls({
 
   return (
     <div className="share-controls">
-      <button type="button" className="button button--small" onClick={copy}>
+      <Button variant="quiet" onClick={copy}>
         Copy link
-      </button>
+      </Button>
       {shareAvailable && (
-        <button type="button" className="button button--small" onClick={share}>
+        <Button variant="quiet" onClick={share}>
           Share
-        </button>
+        </Button>
       )}
     </div>
   );

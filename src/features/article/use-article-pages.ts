@@ -8,22 +8,24 @@
 // - "Show more" and the page links PUSH a new ?page=N entry, so Back/Forward step through what was opened.
 // - A garbage ?page is ignored and an out-of-range one clamped, and the address is corrected with REPLACE.
 // - `#p-7` shows at least the page holding paragraph 7 and scrolls to it.
-import { useEffect, useRef } from 'react';
-import { useLocation, useNavigate, useNavigationType, type Location } from 'react-router';
-import type { Article } from '@/api/schemas';
+// Where the page scrolls follows lib/scroll-restoration: a new entry starts at its target (#p-N, else page N's
+// heading), Back/Forward return to where the reader was.
+import { useEffect } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { Article } from '@/contract/news';
+import { useScrollTarget } from '@/lib/scroll-restoration';
+import { readUrlState, writeUrlState } from '@/lib/url-state';
 import { useReadingPositionStore, useRememberedPagesShown } from '@/stores/reading-position-store';
 import { pageOfParagraph, parsePageParam, parseParagraphHash } from './article-text';
+import { articleUrlSchema } from './article-url';
 
 export const pageHeadingId = (page: number) => `article-page-${page}`;
 export const paragraphId = (n: number) => `p-${n}`;
 
-function searchWithPage(search: string, page: number | null): string {
-  const params = new URLSearchParams(search);
-  if (page === null) params.delete('page');
-  else params.set('page', String(page));
-  const text = params.toString();
+const searchWithPage = (page: number | null) => {
+  const text = writeUrlState(articleUrlSchema, { page: page === null ? null : String(page) }).toString();
   return text ? `?${text}` : '';
-}
+};
 
 export interface ArticlePages {
   pageCount: number;
@@ -38,14 +40,14 @@ export interface ArticlePages {
 
 export function useArticlePages(article: Article): ArticlePages {
   const location = useLocation();
+  const [searchParams] = useSearchParams();
   const navigate = useNavigate();
-  const navigationType = useNavigationType();
   const remembered = useRememberedPagesShown(article.id);
   const rememberPagesShown = useReadingPositionStore((state) => state.rememberPagesShown);
 
   const pageCount = article.pages.length;
   const paragraphCount = article.pages.reduce((sum, page) => sum + page.length, 0);
-  const rawPage = new URLSearchParams(location.search).get('page');
+  const rawPage = readUrlState(articleUrlSchema, searchParams).page;
   const pageParam = parsePageParam(rawPage, pageCount);
   const targetParagraph = parseParagraphHash(location.hash, paragraphCount);
   const paragraphPage = targetParagraph === null ? 1 : (pageOfParagraph(article.pages, targetParagraph) ?? 1);
@@ -59,65 +61,36 @@ export function useArticlePages(article: Article): ArticlePages {
     navigate(
       {
         pathname: location.pathname,
-        search: searchWithPage(location.search, wantedParam === null ? null : pagesShown),
+        search: searchWithPage(wantedParam === null ? null : pagesShown),
         hash: location.hash,
       },
       { replace: true },
     );
-  }, [rawPage, wantedParam, pagesShown, location.pathname, location.search, location.hash, navigate]);
+  }, [rawPage, wantedParam, pagesShown, location.pathname, location.hash, navigate]);
 
   useEffect(() => {
     if (pageCount > 1) rememberPagesShown(article.id, pagesShown);
   }, [article.id, pageCount, pagesShown, rememberPagesShown]);
 
-  useScrollToTarget(location, navigationType, targetParagraph, pageParam);
+  // A new entry starts at the #p-N paragraph, else at page N's heading. Page 1 is not a target on a fresh load
+  // or Back: its start is the top of the article, where the reader already is.
+  useScrollTarget((navigation) => {
+    const pageTarget = pageParam !== null && !(navigation === 'POP' && pageParam === 1) ? pageParam : null;
+    return (
+      (targetParagraph !== null && document.getElementById(paragraphId(targetParagraph))) ||
+      (pageTarget !== null && document.getElementById(pageHeadingId(pageTarget))) ||
+      null
+    );
+  });
 
   return {
     pageCount,
     pagesShown,
     targetParagraph,
-    linkToPage: (page) => ({ search: searchWithPage(location.search, page) }),
+    linkToPage: (page) => ({ search: searchWithPage(page) }),
     showMore: () => {
       if (pagesShown >= pageCount) return;
-      navigate({ pathname: location.pathname, search: searchWithPage(location.search, pagesShown + 1), hash: '' });
+      navigate({ pathname: location.pathname, search: searchWithPage(pagesShown + 1), hash: '' });
     },
   };
-}
-
-/**
- * Once per navigation (location.key): scroll to the #p-N paragraph, else to the start of the ?page=N page,
- * and move focus there so keyboard and screen-reader users continue reading from it.
- * - New visits, "Show more" and page links (PUSH) always go to the target. Without one, the app shell
- *   (app/use-scroll-restoration.ts) has already started the page at the top: it does so for every PUSH
- *   without a hash, and "Show more" and page links carry none (a pushed #p-N is left to this hook).
- * - Back/Forward (POP): the app shell restores where the reader was; only when nothing was restored
- *   (a fresh load of a deep link, still at the top) does the view go to the target. Page 1 is not a target
- *   then: its start is the top of the article, where the reader already is.
- * - Any REPLACE, our own address corrections (?page added or fixed) included, leaves the scroll alone, just
- *   as the shell does: the correction shows what the visit already showed and placed the reader in.
- */
-function useScrollToTarget(
-  location: Location,
-  navigationType: string,
-  targetParagraph: number | null,
-  pageParam: number | null,
-) {
-  const handledKey = useRef<string | null>(null);
-  useEffect(() => {
-    if (handledKey.current === location.key) return;
-    handledKey.current = location.key;
-    if (navigationType === 'REPLACE') return;
-
-    const pop = navigationType === 'POP';
-    if (pop && window.scrollY !== 0) return;
-    const pageTarget = pageParam !== null && !(pop && pageParam === 1) ? pageParam : null;
-    const target =
-      (targetParagraph !== null && document.getElementById(paragraphId(targetParagraph))) ||
-      (pageTarget !== null && document.getElementById(pageHeadingId(pageTarget))) ||
-      null;
-    if (target) {
-      target.scrollIntoView({ block: 'start' });
-      target.focus({ preventScroll: true });
-    }
-  }, [location.key, navigationType, targetParagraph, pageParam]);
 }

@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
+import type { Conversion } from './conversion';
 import { formatAmount } from './money';
-import type { Conversion } from './use-conversion';
 
 /** "100.00 USD = 92.50 EUR", or what to do when there is no amount yet. */
 export function ConversionSummary({ conversion, ...props }: { conversion: Conversion } & ComponentProps<'p'>) {

@@ -1,15 +1,18 @@
 // The compact "Currency converter" box beside the news: amount, two pickers, result, and a link to /converter.
-// Loaded lazily by the app shell after the feed has painted.
+// Loaded lazily by the app shell after the feed has painted. It works on the reader's saved choices.
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { formatDayKey } from '@/lib/day-key';
+import { Button } from '@/components/button';
+import { formatDayKey } from '@/contract/day-key';
 import { useConverterStore } from '@/stores/converter-store';
+import { AmountField } from './amount-field';
 import { ConversionSummary } from './conversion-summary';
+import { converterSearch } from './converter-url';
 import { CurrencyPicker } from './currency-picker';
 import type { RateTable } from './money';
-import { useConversion } from './use-conversion';
+import { useConverter } from './use-converter';
 import { useRateTable } from './use-rate-table';
-import './converter.css';
+import './converter-box.css';
 
 export function ConverterBox() {
   const titleId = useId();
@@ -22,9 +25,9 @@ export function ConverterBox() {
       ) : ratesQuery.isError ? (
         <p role="alert">
           The exchange rates could not be loaded.{' '}
-          <button type="button" className="link-button" onClick={() => ratesQuery.refetch()}>
+          <Button variant="link" onClick={() => ratesQuery.refetch()}>
             Try again
-          </button>
+          </Button>
         </p>
       ) : (
         <p className="converter-box__meta" role="status">
@@ -36,60 +39,48 @@ export function ConverterBox() {
 }
 
 function BoxConverter({ table }: { table: RateTable }) {
-  const amountId = useId();
-  const conversion = useConversion(table);
+  const converter = useConverter(table, null);
   const favourites = useConverterStore((s) => s.favourites);
-  const setPair = useConverterStore((s) => s.setPair);
-  const { from, to } = conversion;
-  const error = conversion.side === 'from' && !conversion.parsed.ok ? conversion.parsed.message : null;
-  const params = new URLSearchParams({ from: from.code, to: to.code });
-  if (conversion.fromValue !== null) params.set('amount', conversion.fromValue);
+  const { from, to } = converter;
+  const error = converter.side === 'from' && !converter.parsed.ok ? converter.parsed.message : null;
+  const fullConverter = converterSearch({
+    from: from.code,
+    to: to.code,
+    amount: converter.fromValue ?? '',
+    side: 'from',
+    targets: [],
+  });
 
   return (
     <>
       <div className="converter-box__fields">
-        <div className="amount-field">
-          <label htmlFor={amountId} className="field-label">
-            Amount to convert
-          </label>
-          <input
-            id={amountId}
-            className="amount-field__input"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={conversion.fromText}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${amountId}-error` : undefined}
-            onChange={(event) => conversion.edit('from', event.target.value)}
-            onBlur={() => conversion.side === 'from' && conversion.tidy()}
-          />
-          {error && (
-            <p id={`${amountId}-error`} className="field-error">
-              {error}
-            </p>
-          )}
-        </div>
+        <AmountField
+          label="Amount to convert"
+          value={converter.fromText}
+          error={error}
+          onChange={(text) => converter.edit('from', text)}
+          onBlur={() => converter.side === 'from' && converter.tidy()}
+        />
         <CurrencyPicker
           label="From"
           value={from.code}
           currencies={table.currencies}
           favourites={favourites}
-          onChange={(code) => setPair(code, to.code)}
+          onChange={(code) => converter.choose({ from: code })}
         />
         <CurrencyPicker
           label="To"
           value={to.code}
           currencies={table.currencies}
           favourites={favourites}
-          onChange={(code) => setPair(from.code, code)}
+          onChange={(code) => converter.choose({ to: code })}
         />
       </div>
-      <ConversionSummary conversion={conversion} className="converter-box__result" aria-live="polite" />
+      <ConversionSummary conversion={converter} className="converter-box__result" aria-live="polite" />
       <p className="converter-box__meta">
         Official rate on {formatDayKey(table.date)} · {table.source}
       </p>
-      <Link to={`/converter?${params.toString()}`}>Open the full converter</Link>
+      <Link to={`/converter?${fullConverter.toString()}`}>Open the full converter</Link>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '@/components/button';
 import { copyText } from '@/lib/clipboard';
 
 /** Copies a plain number (as shown, no currency sign) and says whether it worked. */
@@ -13,9 +14,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <span className="copy">
-      <button type="button" className="button button--small" aria-label={label} disabled={!text} onClick={copy}>
+      <Button variant="quiet" aria-label={label} disabled={!text} onClick={copy}>
         Copy
-      </button>
+      </Button>
       <span role="status" className="copy__status">
         {status}
       </span>

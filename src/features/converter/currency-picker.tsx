@@ -1,6 +1,12 @@
 // A searchable currency picker: the ARIA 1.2 combobox pattern (input + listbox), searching code and name.
 import { useId, useMemo, useRef, useState } from 'react';
+import { currencyLabel, filterCurrencies } from './currency-options';
+import { CurrencyOptions } from './currency-options-list';
 import type { RateEntry } from './money';
+import '@/components/field.css';
+import './currency-picker.css';
+
+const KEY_STEPS: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 8, PageUp: -8 };
 
 interface CurrencyPickerProps {
   label: string;
@@ -14,34 +20,6 @@ interface CurrencyPickerProps {
   autoFocus?: boolean;
   className?: string;
 }
-
-const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
-
-/** Favourites first, then matches on the code's start, then the rest; each group by code. */
-function filterCurrencies(currencies: readonly RateEntry[], favourites: readonly string[], query: string): RateEntry[] {
-  const q = normalize(query);
-  const rank = (c: RateEntry) => {
-    const code = c.code.toLowerCase();
-    if (!q) return 0;
-    if (code === q) return 0;
-    if (code.startsWith(q)) return 1;
-    if (
-      normalize(c.name)
-        .split(' ')
-        .some((word) => word.startsWith(q))
-    )
-      return 2;
-    if (code.includes(q) || normalize(c.name).includes(q)) return 3;
-    return -1;
-  };
-  return currencies
-    .map((c) => ({ c, r: rank(c), fav: favourites.includes(c.code) ? 0 : 1 }))
-    .filter((x) => x.r >= 0)
-    .sort((a, b) => a.fav - b.fav || a.r - b.r || a.c.code.localeCompare(b.c.code))
-    .map((x) => x.c);
-}
-
-const currencyLabel = (c: RateEntry) => `${c.code} — ${c.name}`;
 
 export function CurrencyPicker({
   label,
@@ -89,44 +67,19 @@ export function CurrencyPicker({
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!open) openList();
-        else moveTo(activeIndex + 1);
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (!open) openList();
-        else moveTo(activeIndex - 1);
-        break;
-      case 'PageDown':
-        if (open) {
-          event.preventDefault();
-          moveTo(activeIndex + 8);
-        }
-        break;
-      case 'PageUp':
-        if (open) {
-          event.preventDefault();
-          moveTo(activeIndex - 8);
-        }
-        break;
-      case 'Enter':
-        if (open && activeOption) {
-          event.preventDefault();
-          choose(activeOption.code);
-        }
-        break;
-      case 'Escape':
-        if (open) {
-          event.preventDefault();
-          close();
-        } else if (onCancel) {
-          event.preventDefault();
-          onCancel();
-        }
-        break;
+    const step = KEY_STEPS[event.key];
+    if (step !== undefined) {
+      // Up/Down open a closed list; Page Up/Down only move in an open one.
+      if (open || Math.abs(step) === 1) event.preventDefault();
+      if (open) moveTo(activeIndex + step);
+      else if (Math.abs(step) === 1) openList();
+    } else if (event.key === 'Enter' && open && activeOption) {
+      event.preventDefault();
+      choose(activeOption.code);
+    } else if (event.key === 'Escape' && (open || onCancel)) {
+      event.preventDefault();
+      if (open) close();
+      else onCancel?.();
     }
   };
 
@@ -140,7 +93,7 @@ export function CurrencyPicker({
           id={inputId}
           type="text"
           role="combobox"
-          className="currency-picker__input"
+          className="field-input currency-picker__input"
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
@@ -171,68 +124,20 @@ export function CurrencyPicker({
           className="currency-picker__list"
           hidden={!open}
         >
-          {open && options.length === 0 && (
-            <li className="currency-picker__empty" role="presentation">
-              No currency matches “{query}”.
-            </li>
+          {open && (
+            <CurrencyOptions
+              options={options}
+              query={query}
+              value={value}
+              favourites={favourites}
+              activeIndex={activeIndex}
+              optionId={optionId}
+              onChoose={choose}
+              onHover={setActive}
+            />
           )}
-          {open &&
-            options.map((option, index) => {
-              const favourite = favourites.includes(option.code);
-              return (
-                <li
-                  key={option.code}
-                  id={optionId(option.code)}
-                  role="option"
-                  aria-selected={option.code === value}
-                  className={`currency-picker__option${index === activeIndex ? ' currency-picker__option--active' : ''}`}
-                  // mousedown, not click: the input must keep focus until the choice is made
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    choose(option.code);
-                  }}
-                  onMouseMove={() => (index === activeIndex ? undefined : setActive(index))}
-                >
-                  <span className="currency-picker__code">{option.code}</span> {option.name}
-                  {favourite && (
-                    <>
-                      <span className="currency-picker__star" aria-hidden="true">
-                        {' '}
-                        ★
-                      </span>
-                      <span className="visually-hidden">, favourite</span>
-                    </>
-                  )}
-                </li>
-              );
-            })}
         </ul>
       </div>
     </div>
-  );
-}
-
-/** Star toggle: pins a currency to the top of every list. */
-export function FavouriteToggle({
-  code,
-  favourites,
-  onToggle,
-}: {
-  code: string;
-  favourites: readonly string[];
-  onToggle: (code: string) => void;
-}) {
-  const on = favourites.includes(code);
-  return (
-    <button
-      type="button"
-      className={`icon-button favourite-toggle${on ? ' favourite-toggle--on' : ''}`}
-      aria-pressed={on}
-      aria-label={`Favourite ${code}`}
-      title={on ? `Unpin ${code} from the top of the lists` : `Pin ${code} to the top of the lists`}
-      onClick={() => onToggle(code)}
-    >
-      <span aria-hidden="true">{on ? '★' : '☆'}</span>
-    </button>
   );
 }

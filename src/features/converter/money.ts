@@ -1,7 +1,7 @@
 // Exact money math for the converter: decimal arithmetic with big.js (never binary floating point),
 // cross rates through the base, and ONE rounding, half-up, at display time.
 import Big from 'big.js';
-import type { RatesResponse } from '@/api/rates-schemas';
+import type { RatesResponse } from '@/contract/rates';
 
 export interface RateEntry {
   code: string;
@@ -109,7 +109,7 @@ export function currencyDigits(code: string): number {
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /** Formats a decimal STRING exactly (Intl rounds strings without going through a float). */
-export function formatDecimal(value: string, minDigits: number, maxDigits = minDigits, grouping = true): string {
+function formatDecimal(value: string, minDigits: number, maxDigits = minDigits, grouping = true): string {
   const key = `${minDigits}|${maxDigits}|${grouping}`;
   let format = numberFormats.get(key);
   if (!format) {
@@ -142,18 +142,21 @@ export function formatTypedAmount(value: string, code: string): string {
   return formatDecimal(value, digits, Math.max(digits, typedDecimals));
 }
 
-/** Decimals for a rate: max(4 decimals, 6 significant digits). */
-function rateDecimals(rate: Ratio): number {
-  const approx = rate.num.div(rate.den);
-  if (approx.eq(0)) return 4;
-  return Math.max(4, 5 - approx.e);
+/** The one precision rule for showing a rate: max(4 decimals, 6 significant digits) for a rate of this size. */
+function rateDecimals(rate: Big): number {
+  return rate.eq(0) ? 4 : Math.max(4, 5 - rate.e);
 }
 
-/** "0.864612" for 1 `from` in `to`: max(4 decimals, 6 significant digits), trailing zeros after the 4th trimmed. */
+/** "0.864612" for 1 `from` in `to`, rounded half-up to the rate precision, trailing zeros after the 4th trimmed. */
 export function formatRate(from: RateEntry, to: RateEntry): string {
   const rate = convertExact('1', from, to);
-  const dp = rateDecimals(rate);
+  const dp = rateDecimals(rate.num.div(rate.den));
   return formatDecimal(roundRatio(rate, dp), 4, dp);
+}
+
+/** A rate given as a decimal string (e.g. from the chart's series), shown with the same precision. */
+export function formatRateValue(value: string): string {
+  return formatDecimal(value, 4, rateDecimals(new Big(value)));
 }
 
 /** A rate as a plain decimal string with 10 significant digits, for charts. */

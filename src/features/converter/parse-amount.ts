@@ -1,7 +1,7 @@
 // A tolerant amount parser: "1,234.56", "1 234,56", "1.234,56", "1'234.56", NBSP grouping... It returns a canonical
 // decimal STRING (never a float) or a message to show beside the field.
 
-export type AmountErrorKind = 'empty' | 'negative' | 'letters' | 'characters' | 'format' | 'too-large';
+type AmountErrorKind = 'empty' | 'negative' | 'letters' | 'characters' | 'format' | 'too-large';
 export type ParsedAmount = { ok: true; value: string } | { ok: false; error: AmountErrorKind; message: string };
 
 const MAX_AMOUNT = '1000000000000';

@@ -1,8 +1,11 @@
 import { lazy, memo, Suspense, useId } from 'react';
-import type { ArticleSummary } from '@/api/schemas';
 import { ArticleLink } from '@/components/article-link';
+import { Button } from '@/components/button';
 import { TopicChips, type TopicNames } from '@/components/topic-chips';
+import { VisuallyHidden } from '@/components/visually-hidden';
+import type { ArticleSummary } from '@/contract/news';
 import { formatAgencyTime } from '@/lib/agency-time';
+import '@/components/news-item.css';
 
 // The expanded text is fetched on demand, and so is its code: it is not needed for the feed's first paint.
 const FullText = lazy(() => import('./full-text'));
@@ -19,13 +22,13 @@ export const FeedItem = memo(function FeedItem({ article, expanded, topicNames, 
   const titleId = useId();
   const textId = useId();
   return (
-    <article className="feed-item" aria-labelledby={titleId}>
-      <p className="feed-item__meta">
+    <article className="news-item feed-item" aria-labelledby={titleId}>
+      <p className="news-item__meta">
         <time dateTime={article.publishedAt}>{formatAgencyTime(article.publishedAt)}</time>
-        {article.dateline && <span className="feed-item__dateline">{article.dateline}</span>}
+        {article.dateline && <span className="news-item__dateline">{article.dateline}</span>}
         {article.pageCount > 1 && <span className="feed-item__pages">{article.pageCount} pages in this article</span>}
       </p>
-      <h3 id={titleId} className="feed-item__title">
+      <h3 id={titleId} className="news-item__title feed-item__title">
         <ArticleLink id={article.id}>{article.title}</ArticleLink>
       </h3>
       <p className="feed-item__lead">{article.lead}</p>
@@ -35,16 +38,16 @@ export const FeedItem = memo(function FeedItem({ article, expanded, topicNames, 
           <FullText id={article.id} textId={textId} />
         </Suspense>
       )}
-      <button
-        type="button"
-        className="link-button feed-item__toggle"
+      <Button
+        variant="link"
+        className="feed-item__toggle"
         aria-expanded={expanded}
         aria-controls={expanded ? textId : undefined}
         onClick={() => onToggle(article.id)}
       >
         {expanded ? 'Show less' : 'Show more'}
-        <span className="visually-hidden">: {article.title}</span>
-      </button>
+        <VisuallyHidden>: {article.title}</VisuallyHidden>
+      </Button>
     </article>
   );
 });

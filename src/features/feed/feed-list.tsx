@@ -1,21 +1,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
 import { articleQueries, type FeedTopics } from '@/api/articles';
+import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
 import { QueryError } from '@/components/query-error';
 import { useTopicNames } from '@/components/topic-chips';
-import { useSessionState } from '@/lib/use-session-state';
+import { useEntryState } from '@/lib/scroll-restoration';
 import { FeedItem } from './feed-item';
 import { toFeedRows } from './group-by-day';
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
+const NONE_EXPANDED: string[] = [];
 
 function FeedSkeleton() {
   return (
     <div className="feed-skeleton" aria-busy="true" aria-label="Loading news">
-      <ItemSkeletons count={5} itemClassName="feed-item feed-item--skeleton" />
+      <ItemSkeletons count={5} itemClassName="news-item feed-item--skeleton" />
     </div>
   );
 }
@@ -49,8 +50,7 @@ interface Props {
 export function FeedList({ topics, emptyMessage }: Props) {
   const feed = useInfiniteQuery(articleQueries.feed(topics));
   // Expanded items belong to this history entry: Back from an article finds them still open.
-  const { key } = useLocation();
-  const [expandedIds, setExpandedIds] = useSessionState<string[]>(`feed-expanded:${key}`, [], isStringArray);
+  const [expandedIds, setExpandedIds] = useEntryState('feed-expanded', NONE_EXPANDED, isStringArray);
   const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
   const articles = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
   const rows = useMemo(() => toFeedRows(articles), [articles]);
@@ -98,9 +98,9 @@ export function FeedList({ topics, emptyMessage }: Props) {
         {isFetchNextPageError ? (
           <QueryError what="More news could not be loaded." error={feed.error} onRetry={() => void fetchNextPage()} />
         ) : hasNextPage ? (
-          <button type="button" className="button" onClick={loadMore} disabled={isFetchingNextPage}>
+          <Button onClick={loadMore} disabled={isFetchingNextPage}>
             {isFetchingNextPage ? 'Loading more news…' : 'Show more news'}
-          </button>
+          </Button>
         ) : (
           <p className="feed-end">You have reached the end of the news.</p>
         )}

@@ -1,8 +1,10 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import { Button } from '@/components/button';
 import { QueryError } from '@/components/query-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { FeedList } from './feed-list';
 import { useTopicSelection } from './use-topic-selection';
+import './feed.css';
 
 const loadFilterPanel = () => import('./topic-filter-panel');
 // Most visits never open the filter: its code arrives on first use (or on hover/focus of the button).
@@ -22,9 +24,8 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
       <section aria-labelledby="feed-title" className="feed-page__main">
         <div className="feed-header">
           <h1 id="feed-title">All news</h1>
-          <button
-            type="button"
-            className="button filter-button"
+          <Button
+            className="filter-button"
             aria-expanded={panelOpen}
             aria-controls={panelId}
             onClick={() => setPanelOpen((open) => !open)}
@@ -37,7 +38,7 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
                 {activeCount}
               </span>
             )}
-          </button>
+          </Button>
         </div>
 
         {panelOpen &&
@@ -62,18 +63,16 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
         {selection && selection.length > 0 && (
           <p className="active-filter" role="status">
             Showing only: {names(selection)}.{' '}
-            <button type="button" className="link-button" onClick={() => setSelection(null)}>
+            <Button variant="link" onClick={() => setSelection(null)}>
               Show all topics
-            </button>
+            </Button>
           </p>
         )}
 
         {selection && selection.length === 0 ? (
           <div className="empty-state">
             <p>No topics are selected, so there is no news to show.</p>
-            <button type="button" className="button" onClick={() => setSelection(null)}>
-              Select all topics
-            </button>
+            <Button onClick={() => setSelection(null)}>Select all topics</Button>
           </div>
         ) : ready ? (
           <FeedList
@@ -82,11 +81,7 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
             emptyMessage={
               <>
                 <p>No news in {selection ? names(selection) : 'any topic'} yet.</p>
-                {selection && (
-                  <button type="button" className="button" onClick={() => setSelection(null)}>
-                    Clear the filter
-                  </button>
-                )}
+                {selection && <Button onClick={() => setSelection(null)}>Clear the filter</Button>}
               </>
             }
           />

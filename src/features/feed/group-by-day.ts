@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '@/api/schemas';
+import type { ArticleSummary } from '@/contract/news';
 import { agencyDayKey, formatAgencyDay } from '@/lib/agency-time';
 
 export type FeedRow =

@@ -1,4 +1,6 @@
-import type { Topic } from '@/api/schemas';
+import { Button } from '@/components/button';
+import { VisuallyHidden } from '@/components/visually-hidden';
+import type { Topic } from '@/contract/news';
 import { isTopicSelected, normalizeSelection, toggleTopic, type TopicSelection } from '@/stores/topic-filter-store';
 
 interface Props {
@@ -15,12 +17,12 @@ export default function TopicFilterPanel({ id, topics, selection, onChange }: Pr
     <fieldset id={id} className="filter-panel">
       <legend>Show news on these topics</legend>
       <div className="filter-panel__bulk">
-        <button type="button" className="button button--small" onClick={() => onChange(null)}>
+        <Button variant="quiet" onClick={() => onChange(null)}>
           All
-        </button>
-        <button type="button" className="button button--small" onClick={() => onChange([])}>
+        </Button>
+        <Button variant="quiet" onClick={() => onChange([])}>
           None
-        </button>
+        </Button>
       </div>
       <ul className="filter-panel__list">
         {topics.map((topic) => (
@@ -33,13 +35,9 @@ export default function TopicFilterPanel({ id, topics, selection, onChange }: Pr
               />
               <span>{topic.name}</span> <span className="filter-panel__count">({topic.count})</span>
             </label>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onChange(normalizeSelection([topic.id], allIds))}
-            >
-              Only this <span className="visually-hidden">({topic.name})</span>
-            </button>
+            <Button variant="link" onClick={() => onChange(normalizeSelection([topic.id], allIds))}>
+              Only this <VisuallyHidden>({topic.name})</VisuallyHidden>
+            </Button>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 // The date filter: presets relative to now, rounded to whole agency-zone days (the API filters by day).
+import { formatDayKey } from '@/contract/day-key';
 import { agencyDayKey } from '@/lib/agency-time';
-import { formatDayKey } from '@/lib/day-key';
 
 export type DatePreset = '24h' | 'week' | 'month';
 export type DateMode = 'any' | DatePreset | 'custom';

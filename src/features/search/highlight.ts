@@ -1,29 +1,7 @@
-// Which words of a result to highlight for a query. Follows the search API's rules (word rules shared through
-// src/lib/search-text.ts, matching as in src/mock-api/search-core.ts): case and accents ignored, the last word
-// also as a prefix, typos forgiven in long words.
+// Which words of a result to highlight for a query. Follows the search API's word rules (src/contract/words):
+// case and accents ignored, the last word also as a prefix, typos forgiven in words found nowhere as written.
 // The output is plain text segments; the view wraps matches in <mark>, so no markup is ever injected.
-
-import { foldWord, queryTerms, WORD } from '@/lib/search-text';
-
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      best = Math.min(best, current[j]!);
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
-const typoAllowance = (term: string) => (term.length >= 9 ? 2 : 1);
+import { foldWord, isTypoOf, queryTerms, WORD } from '@/contract/words';
 
 export interface HighlightPlan {
   terms: readonly string[];
@@ -41,9 +19,7 @@ export function planHighlight(q: string, texts: readonly string[]): HighlightPla
   const terms = queryTerms(q);
   const words = texts.flatMap((text) => [...text.matchAll(WORD)].map((m) => foldWord(m[0])));
   const last = terms.length - 1;
-  const fuzzy = new Set(
-    terms.filter((t, i) => t.length >= 5 && !words.some((w) => w === t || (i === last && w.startsWith(t)))),
-  );
+  const fuzzy = new Set(terms.filter((t, i) => !words.some((w) => w === t || (i === last && w.startsWith(t)))));
   return { terms, fuzzy };
 }
 
@@ -65,9 +41,7 @@ export function splitHighlights(text: string, plan: HighlightPlan): Segment[] {
   if (plan.terms.length === 0) return text ? [{ text, match: false }] : [];
   for (const m of text.matchAll(WORD)) {
     const word = foldWord(m[0]);
-    const hit =
-      literalMatch(word, plan.terms) ||
-      [...plan.fuzzy].some((t) => editDistance(word, t, typoAllowance(t)) <= typoAllowance(t));
+    const hit = literalMatch(word, plan.terms) || [...plan.fuzzy].some((t) => isTypoOf(word, t));
     if (!hit) continue;
     push(text.slice(position, m.index), false);
     push(m[0], true);

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Button } from '@/components/button';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
 
 /** The empty search page: the reader's recent searches (kept on this device), each removable. */
@@ -20,20 +21,20 @@ export function RecentSearches({ hrefFor }: { hrefFor: (q: string) => string }) 
             {searches.map((s) => (
               <li key={s.q}>
                 <Link to={hrefFor(s.q)}>{s.q}</Link>
-                <button
-                  type="button"
-                  className="link-button recent-searches__remove"
+                <Button
+                  variant="link"
+                  className="recent-searches__remove"
                   aria-label={`Remove “${s.q}” from recent searches`}
                   onClick={() => remove(s.q)}
                 >
                   Remove
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
-          <button type="button" className="button button--small" onClick={clear}>
+          <Button variant="quiet" onClick={clear}>
             Clear all recent searches
-          </button>
+          </Button>
         </>
       )}
     </section>

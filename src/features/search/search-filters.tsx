@@ -1,14 +1,10 @@
 import { useId } from 'react';
-import type { SearchSort } from '@/api/search';
-import type { Topic } from '@/api/schemas';
-import { QueryError } from '@/components/query-error';
+import { Button } from '@/components/button';
+import type { Topic } from '@/contract/news';
+import { isSearchSort, type SearchSort } from '@/contract/search';
 import { DATE_MODE_LABELS, describeRange, type DateMode } from './date-filter';
-
-export interface DateErrors {
-  from: string | null;
-  to: string | null;
-  range: string | null;
-}
+import { SearchTopicFilter } from './search-topic-filter';
+import type { DateErrors } from './use-date-filter';
 
 interface Props {
   topics: readonly Topic[] | undefined;
@@ -34,43 +30,17 @@ export function SearchFilters(props: Props) {
   const id = useId();
   const rangeErrorId = `${id}-range-error`;
   const dateError = dateErrors.from ?? dateErrors.to ?? dateErrors.range;
-  const selectedCount = selectedTopics.filter((t) => topics?.some((known) => known.id === t) ?? true).length;
 
   return (
     <div className="search-filters">
-      <fieldset className="search-filters__topics">
-        <legend>Topics</legend>
-        {topics ? (
-          <>
-            <ul className="search-filters__topic-list">
-              {topics.map((topic) => (
-                <li key={topic.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      checked={selectedTopics.includes(topic.id)}
-                      onChange={() => props.onToggleTopic(topic.id)}
-                    />
-                    {topic.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <p className="search-filters__note">
-              {selectedCount === 0 ? 'None chosen: every topic is searched. ' : `${selectedCount} chosen. `}
-              {selectedCount > 0 && (
-                <button type="button" className="link-button" onClick={props.onClearTopics}>
-                  Search every topic
-                </button>
-              )}
-            </p>
-          </>
-        ) : props.topicsError ? (
-          <QueryError what="The topics could not be loaded." error={props.topicsError} onRetry={props.onRetryTopics} />
-        ) : (
-          <p className="loading-note">Loading topics…</p>
-        )}
-      </fieldset>
+      <SearchTopicFilter
+        topics={topics}
+        topicsError={props.topicsError}
+        onRetryTopics={props.onRetryTopics}
+        selected={selectedTopics}
+        onToggle={props.onToggleTopic}
+        onClear={props.onClearTopics}
+      />
 
       <div className="search-filters__row">
         <div className="search-filters__field">
@@ -122,7 +92,7 @@ export function SearchFilters(props: Props) {
           <select
             id={`${id}-sort`}
             value={props.sort}
-            onChange={(e) => props.onSortChange(e.target.value === 'newest' ? 'newest' : 'relevance')}
+            onChange={(e) => props.onSortChange(isSearchSort(e.target.value) ? e.target.value : 'relevance')}
           >
             <option value="relevance">Relevance</option>
             <option value="newest">Newest first</option>
@@ -133,9 +103,9 @@ export function SearchFilters(props: Props) {
       {dateError ? (
         <div id={rangeErrorId} className="search-filters__error" role="alert">
           <p>{dateError}</p>
-          <button type="button" className="button button--small" onClick={props.onClearDates}>
+          <Button variant="quiet" onClick={props.onClearDates}>
             Remove the date filter
-          </button>
+          </Button>
         </div>
       ) : (
         dateMode !== 'any' &&

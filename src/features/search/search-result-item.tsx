@@ -1,22 +1,23 @@
 import { useId, useMemo } from 'react';
-import type { SearchResult } from '@/api/search';
 import { ArticleLink } from '@/components/article-link';
 import { TopicChips } from '@/components/topic-chips';
+import type { SearchResult } from '@/contract/search';
 import { formatAgencyDateTime } from '@/lib/agency-time';
 import { planHighlight } from './highlight';
 import { HighlightedText } from './highlighted-text';
+import '@/components/news-item.css';
 
 export function SearchResultItem({ result, q }: { result: SearchResult; q: string }) {
   const titleId = useId();
   const plan = useMemo(() => planHighlight(q, [result.title, result.snippet]), [q, result.title, result.snippet]);
   return (
-    <li className="search-result">
+    <li className="news-item search-result">
       <article aria-labelledby={titleId}>
-        <p className="search-result__meta">
+        <p className="news-item__meta">
           <time dateTime={result.publishedAt}>{formatAgencyDateTime(result.publishedAt)}</time>
-          {result.dateline && <span className="search-result__dateline">{result.dateline}</span>}
+          {result.dateline && <span className="news-item__dateline">{result.dateline}</span>}
         </p>
-        <h2 id={titleId} className="search-result__title">
+        <h2 id={titleId} className="news-item__title search-result__title">
           <ArticleLink id={result.id}>
             <HighlightedText text={result.title} plan={plan} />
           </ArticleLink>

@@ -1,8 +1,9 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { SearchResponse, SearchResult } from '@/api/search';
+import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
 import { QueryError } from '@/components/query-error';
+import type { SearchResponse, SearchResult } from '@/contract/search';
 import { SearchResultItem } from './search-result-item';
 
 export interface ActiveFilter {
@@ -38,7 +39,7 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
   if (!results.data) {
     return (
       <div className="search-skeleton" aria-hidden="true">
-        <ItemSkeletons count={3} itemClassName="search-result" />
+        <ItemSkeletons count={3} itemClassName="news-item" />
       </div>
     );
   }
@@ -58,17 +59,13 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
             <ul className="search-no-results__filters">
               {activeFilters.map((filter) => (
                 <li key={filter.label}>
-                  <button type="button" className="button button--small" onClick={filter.remove}>
+                  <Button variant="quiet" onClick={filter.remove}>
                     Remove {filter.label}
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>
-            {activeFilters.length > 1 && (
-              <button type="button" className="button" onClick={onRemoveAllFilters}>
-                Remove all filters
-              </button>
-            )}
+            {activeFilters.length > 1 && <Button onClick={onRemoveAllFilters}>Remove all filters</Button>}
           </>
         ) : (
           <p>Check the spelling, or try fewer or different words.</p>
@@ -92,14 +89,9 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
             onRetry={() => void results.fetchNextPage()}
           />
         ) : results.hasNextPage ? (
-          <button
-            type="button"
-            className="button"
-            disabled={results.isFetchingNextPage || stale}
-            onClick={() => void results.fetchNextPage()}
-          >
+          <Button disabled={results.isFetchingNextPage || stale} onClick={() => void results.fetchNextPage()}>
             {results.isFetchingNextPage ? 'Loading more results…' : 'Show more results'}
-          </button>
+          </Button>
         ) : (
           <p className="search-end">{total === 1 ? 'That is the only result.' : `That is all ${total} results.`}</p>
         )}

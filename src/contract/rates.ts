@@ -1,13 +1,14 @@
-// Wire formats of the rates API and of the rates.json data file (issue 5), validated with zod/mini.
-// The mock API validates mock-data/rates.json with these same schemas, so client and server never disagree.
+// Wire formats of the rates API and of the rates.json data file, validated with zod/mini, and the currency-code
+// rule. The mock API validates mock-data/rates.json with these same schemas, so client and server never disagree.
 import * as z from 'zod/mini';
-import { isDayKey } from '../lib/day-key.ts';
+import { isDayKey } from './day-key.ts';
 
 /** ISO 4217 alpha code: three capital letters. */
-export const currencyCodeSchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be three capital letters'));
+export const isCurrencyCode = (value: string): boolean => /^[A-Z]{3}$/.test(value);
+const currencyCodeSchema = z.string().check(z.refine(isCurrencyCode, 'must be three capital letters'));
 
 /** A real calendar day written YYYY-MM-DD. */
-export const isoDateSchema = z.string().check(z.refine(isDayKey, 'must be a real date written YYYY-MM-DD'));
+const isoDateSchema = z.string().check(z.refine(isDayKey, 'must be a real date written YYYY-MM-DD'));
 
 const positiveNumber = z.number().check(z.refine((n) => Number.isFinite(n) && n > 0, 'must be a positive number'));
 const nominalSchema = z

@@ -3,9 +3,11 @@
 import * as z from 'zod/mini';
 
 // Only `refine` checks are used: each extra zod check kind adds code to the feed's first load.
-const slug = z.string().check(z.refine((s) => /^[a-z0-9-]+$/.test(s), 'must match [a-z0-9-]+'));
+/** Topic and article ids: lower-case letters, digits and hyphens. */
+export const isSlug = (value: string): boolean => /^[a-z0-9-]+$/.test(value);
+const slug = z.string().check(z.refine(isSlug, 'must match [a-z0-9-]+'));
 export const topicIdSchema = slug;
-export const articleIdSchema = slug;
+const articleIdSchema = slug;
 const nonEmptyText = z.string().check(z.refine((s) => s.trim().length > 0, 'must not be empty'));
 const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 const isoWithOffset = z
@@ -20,7 +22,7 @@ const nonEmptyArray = <T extends z.ZodMiniType>(item: T, message: string) =>
   z.array(item).check(z.refine((list) => list.length > 0, message));
 const count = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number'));
 
-export const linkSchema = z.object({
+const linkSchema = z.object({
   title: nonEmptyText,
   source: nonEmptyText,
   url: z.string(),
@@ -38,7 +40,7 @@ const articleFields = {
   partnerNews: z.optional(z.array(linkSchema)),
 };
 
-export const pageSchema = nonEmptyArray(z.string(), 'a page needs at least one paragraph');
+const pageSchema = nonEmptyArray(z.string(), 'a page needs at least one paragraph');
 
 export const articleSchema = z.object({
   ...articleFields,
@@ -52,7 +54,7 @@ export const articleSummarySchema = z.object({
 });
 
 export const topicSchema = z.object({ id: topicIdSchema, name: nonEmptyText });
-export const topicWithCountSchema = z.object({ id: topicIdSchema, name: nonEmptyText, count });
+const topicWithCountSchema = z.object({ id: topicIdSchema, name: nonEmptyText, count });
 export const topicsResponseSchema = z.object({ topics: z.array(topicWithCountSchema) });
 
 export const articlePageResponseSchema = z.object({
@@ -68,7 +70,6 @@ export type Topic = z.infer<typeof topicWithCountSchema>;
 export type TopicRecord = z.infer<typeof topicSchema>;
 export type Article = z.infer<typeof articleSchema>;
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
-export type ArticlePage = z.infer<typeof articlePageResponseSchema>;
 export type ExternalLink = z.infer<typeof linkSchema>;
 
 /** "pages[0][2]"-style path of a validation issue, for messages people can act on. */

@@ -1,0 +1,68 @@
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import './field.css';
+
+interface Props extends Omit<ComponentProps<'input'>, 'id'> {
+  label: ReactNode;
+  /** Shown under the field and tied to it (aria-describedby); marks the field invalid. */
+  error?: string | null;
+  /** Announce the error as soon as it appears (for errors the reader may not be looking at). */
+  errorAlert?: boolean;
+  /** Help shown under the field when there is no error. */
+  hint?: ReactNode;
+  /** Something shown inside the field's box after the input, e.g. a currency code. */
+  addon?: ReactNode;
+  className?: string;
+  labelClassName?: string;
+  inputClassName?: string;
+}
+
+/** A labelled text input with its hint or error, wired for screen readers. */
+export function TextField({
+  label,
+  error,
+  errorAlert = false,
+  hint,
+  addon,
+  className,
+  labelClassName = 'field-label',
+  inputClassName,
+  ...inputProps
+}: Props) {
+  const id = useId();
+  const noteId = `${id}-note`;
+  const note = error ? (
+    <p id={noteId} className="field-error" role={errorAlert ? 'alert' : undefined}>
+      {error}
+    </p>
+  ) : hint ? (
+    <p id={noteId} className="field-hint">
+      {hint}
+    </p>
+  ) : null;
+  const input = (
+    <input
+      type="text"
+      {...inputProps}
+      id={id}
+      className={inputClassName}
+      aria-invalid={error ? true : inputProps['aria-invalid']}
+      aria-describedby={note ? noteId : undefined}
+    />
+  );
+  return (
+    <div className={className}>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      {addon ? (
+        <div className="text-field__control">
+          {input}
+          {addon}
+        </div>
+      ) : (
+        input
+      )}
+      {note}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// GET /search: the request shape and the wire format of the answer, shared by the client and the mock API.
+import * as z from 'zod/mini';
+import { articleSummarySchema } from './news.ts';
+
+export const SEARCH_SORTS = ['relevance', 'newest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+export const isSearchSort = (value: string): value is SearchSort => (SEARCH_SORTS as readonly string[]).includes(value);
+
+/** The API refuses longer queries (counted after trimming). */
+export const MAX_SEARCH_QUERY_LENGTH = 200;
+
+/** What one search asks for; pages of it add a cursor and a limit. */
+export interface SearchRequest {
+  /** Trimmed, 1..MAX_SEARCH_QUERY_LENGTH characters. */
+  q: string;
+  /** Any of these topic ids, or null for every topic. */
+  topics: readonly string[] | null;
+  /** Inclusive agency-zone days, YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
+  sort: SearchSort;
+}
+
+/** The query string of one page of a search: defaults are left out. */
+export function searchQueryParams(request: SearchRequest, page: { cursor: string | null; limit: number }) {
+  return {
+    q: request.q,
+    topics: request.topics?.join(','),
+    from: request.from ?? undefined,
+    to: request.to ?? undefined,
+    sort: request.sort === 'relevance' ? undefined : request.sort,
+    cursor: page.cursor ?? undefined,
+    limit: page.limit,
+  };
+}
+
+const searchResultSchema = z.extend(articleSummarySchema, { snippet: z.string() });
+
+export const searchResponseSchema = z.object({
+  items: z.array(searchResultSchema),
+  total: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number')),
+  nextCursor: z.nullable(z.string()),
+});
+
+export type SearchResult = z.infer<typeof searchResultSchema>;
+export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -1,0 +1,37 @@
+import { TextField } from '@/components/text-field';
+import './amount-field.css';
+
+interface Props {
+  label: string;
+  /** The currency code shown inside the field (none in the compact box, whose pickers sit beside it). */
+  code?: string;
+  value: string;
+  error: string | null;
+  onChange: (text: string) => void;
+  onBlur: () => void;
+}
+
+/** A money amount typed the reader's way ("1 234,56" is fine); parsed by parse-amount.ts. */
+export function AmountField({ label, code, value, error, onChange, onBlur }: Props) {
+  return (
+    <TextField
+      className="amount-field"
+      label={label}
+      inputClassName="field-input amount-field__input"
+      inputMode="decimal"
+      autoComplete="off"
+      spellCheck={false}
+      value={value}
+      error={error}
+      onChange={(event) => onChange(event.target.value)}
+      onBlur={onBlur}
+      addon={
+        code && (
+          <span className="amount-field__code" aria-hidden="true">
+            {code}
+          </span>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,81 @@
+import { Button } from '@/components/button';
+import { AmountField } from './amount-field';
+import type { AmountSide } from './conversion';
+import { ConversionSummary } from './conversion-summary';
+import { CopyButton } from './copy-button';
+import { CurrencyPicker } from './currency-picker';
+import { FavouriteToggle } from './favourite-toggle';
+import { formatAmount, formatRate, type RateTable } from './money';
+import type { Converter } from './use-converter';
+
+interface Props {
+  table: RateTable;
+  converter: Converter;
+  favourites: readonly string[];
+  onToggleFavourite: (code: string) => void;
+}
+
+/** The two currencies with their amounts: either field can be edited, and Swap turns the pair around. */
+export function PairConverter({ table, converter, favourites, onToggleFavourite }: Props) {
+  const { from, to, side, parsed } = converter;
+  const error = parsed.ok ? null : parsed.message;
+  const amount = (edited: AmountSide) => (
+    <AmountField
+      label={edited === 'from' ? 'Amount' : 'Converted amount'}
+      code={edited === 'from' ? from.code : to.code}
+      value={edited === 'from' ? converter.fromText : converter.toText}
+      error={side === edited ? error : null}
+      onChange={(text) => converter.edit(edited, text)}
+      onBlur={() => side === edited && converter.tidy()}
+    />
+  );
+  const picker = (label: string, code: string, onChange: (code: string) => void) => (
+    <>
+      <CurrencyPicker
+        label={label}
+        value={code}
+        currencies={table.currencies}
+        favourites={favourites}
+        onChange={onChange}
+      />
+      <FavouriteToggle code={code} favourites={favourites} onToggle={onToggleFavourite} />
+    </>
+  );
+
+  return (
+    <>
+      <div className="converter__row">
+        {picker('From currency', from.code, (code) => converter.choose({ from: code }))}
+        {amount('from')}
+      </div>
+      <div className="converter__swap">
+        <Button
+          variant="quiet"
+          onClick={() => converter.choose({ from: to.code, to: from.code })}
+          aria-label={`Swap currencies: convert ${to.code} to ${from.code}`}
+        >
+          <span aria-hidden="true">⇅ </span>Swap
+        </Button>
+      </div>
+      <div className="converter__row">
+        {picker('To currency', to.code, (code) => converter.choose({ to: code }))}
+        {amount('to')}
+        <CopyButton
+          text={converter.toValue === null ? '' : formatAmount(converter.toValue, to.code)}
+          label={`Copy the ${to.code} amount`}
+        />
+      </div>
+      <div className="converter__result" aria-live="polite">
+        <ConversionSummary conversion={converter} className="converter__summary" />
+        <p className="converter__rates">
+          <span>
+            1 {from.code} = {formatRate(from, to)} {to.code}
+          </span>
+          <span>
+            1 {to.code} = {formatRate(to, from)} {from.code}
+          </span>
+        </p>
+      </div>
+    </>
+  );
+}

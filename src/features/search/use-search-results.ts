@@ -1,0 +1,43 @@
+// The search the address asks for, once it can be sent, and the status line that describes it.
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { searchQueries } from '@/api/search';
+import type { SearchRequest, SearchSort } from '@/contract/search';
+
+interface Input {
+  q: string;
+  topics: readonly string[];
+  from: string | null;
+  to: string | null;
+  sort: SearchSort;
+  /** False while anything in the address stops the search (too long, bad dates, topics not known yet). */
+  canSearch: boolean;
+  /** The reader is still typing words the address does not have yet. */
+  typing: boolean;
+}
+
+export function useSearchResults({ q, topics, from, to, sort, canSearch, typing }: Input) {
+  const topicsKey = [...topics].sort().join(',');
+  const request: SearchRequest = useMemo(
+    () => ({ q, topics: topicsKey ? topicsKey.split(',') : null, from, to, sort }),
+    [q, topicsKey, from, to, sort],
+  );
+  const results = useInfiniteQuery({
+    ...searchQueries.results(request),
+    enabled: canSearch,
+    // While the next search loads, the previous results stay on screen (dimmed).
+    placeholderData: keepPreviousData,
+  });
+  // The query the results on screen belong to (trails the address while a new search loads).
+  const [shownQ, setShownQ] = useState(q);
+  if (results.data && !results.isPlaceholderData && shownQ !== q) setShownQ(q);
+
+  const searching = canSearch && (typing || (results.isFetching && !results.isFetchingNextPage && !results.isError));
+  let status = '';
+  if (searching || (typing && q === '')) status = 'Searching…';
+  else if (canSearch && results.data && !results.isPlaceholderData) {
+    const total = results.data.pages[0]?.total ?? 0;
+    status = `${total} ${total === 1 ? 'result' : 'results'} for «${q}»`;
+  }
+  return { results, shownQ, status };
+}
