@@ -1,12 +1,39 @@
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// The layers of src/, lowest first. A layer may import the layers below it, never the ones above; the rules
+// cover static and dynamic imports alike (import-x resolves both through tsconfig's "@/*" paths).
+const layers = ['contract', 'lib', 'api', 'stores', 'components', 'features', 'app'];
 const features = ['feed', 'search', 'article', 'converter'];
-// The app bundle never pulls in the Node-only mock API.
-const noMockApi = { group: ['@/mock-api/*', '**/mock-api/*'], message: 'The mock API is server/test code.' };
+const above = (layer) => layers.slice(layers.indexOf(layer) + 1).map((l) => `./src/${l}`);
+
+const zones = [
+  ...['contract', 'lib', 'api', 'stores', 'components'].map((layer) => ({
+    target: `./src/${layer}`,
+    from: [...above(layer), './src/mock-api'],
+    message: `src/${layer} may import only the layers below it (${layers.slice(0, layers.indexOf(layer)).join(', ') || 'none'}).`,
+  })),
+  ...features.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: [...features.filter((f) => f !== feature).map((f) => `./src/features/${f}`), './src/app', './src/mock-api'],
+    message: 'Features never import each other or the app shell: the shell composes them.',
+  })),
+  {
+    target: './src/mock-api',
+    from: layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`),
+    message: 'The mock API shares only src/contract with the client.',
+  },
+  {
+    target: ['./src/!(mock-api)/**', './src/main.tsx'],
+    from: './src/mock-api',
+    message: 'The mock API is server and test code; it never reaches the app bundle.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js'] },
@@ -20,28 +47,33 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Features never import each other; shared code lives below them.
-  ...features.map((feature) => ({
-    files: [`src/features/${feature}/**`],
+  {
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
     rules: {
-      'no-restricted-imports': [
+      'import-x/order': [
         'error',
         {
-          patterns: [
-            noMockApi,
-            ...features
-              .filter((other) => other !== feature)
-              .map((other) => ({
-                group: [`@/features/${other}/*`, `../${other}/*`],
-                message: 'Features never import each other.',
-              })),
-          ],
+          groups: ['builtin', 'external', 'internal', ['parent', 'sibling', 'index']],
+          pathGroups: [{ pattern: '@/**', group: 'internal' }],
+          alphabetize: { order: 'asc', caseInsensitive: true },
+          'newlines-between': 'never',
         },
       ],
     },
-  })),
+  },
   {
-    files: ['src/app/**', 'src/api/**', 'src/components/**', 'src/lib/**', 'src/stores/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMockApi] }] },
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      // Dynamic import() counts too: a lazy chunk that imports its importer is still a cycle.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
   },
 );

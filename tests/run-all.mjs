@@ -20,7 +20,7 @@ if (!existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/ap
   ]);
 }
 
-run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+run('lint', 'npm', ['run', '--silent', 'lint']);
 run('format', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit']);
 

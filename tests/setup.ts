@@ -1,10 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { useReadingPositionStore } from '@/stores/reading-position-store';
-import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { useConverterStore } from '@/stores/converter-store';
+import { useReadingPositionStore } from '@/stores/reading-position-store';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
+import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { server } from './helpers/msw-server';
 
 // jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.

@@ -1,0 +1,48 @@
+// The layer rules of eslint.config.js catch what they promise: each case lints a snippet as if it lived at `file`.
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: process.cwd() });
+});
+
+async function ruleIds(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: file });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('layers enforced by lint', () => {
+  it.each([
+    ['shared UI importing a feature', 'src/components/probe.tsx', "import '@/features/article/article-page';"],
+    ['a store importing a component', 'src/stores/probe.ts', "import '@/components/button';"],
+    ['lib importing the API client', 'src/lib/probe.ts', "import '@/api/http';"],
+    ['the contract importing lib', 'src/contract/probe.ts', "import '../lib/env.ts';"],
+    ['a feature importing another', 'src/features/feed/probe.ts', "import '@/features/search/search-page';"],
+    ['a feature importing the shell, lazily', 'src/features/feed/probe.ts', "void import('@/app/routes');"],
+    ['the mock API importing client code', 'src/mock-api/probe.ts', "import '../lib/env.ts';"],
+    ['the app importing the mock API', 'src/app/probe.ts', "import '@/mock-api/api-core';"],
+  ])('refuses %s', async (_case, file, code) => {
+    expect(await ruleIds(file, code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it.each([
+    ['a feature using shared UI, stores, the API and lib', 'src/features/feed/probe.ts'],
+    ['the app shell composing features', 'src/app/probe.ts'],
+  ])('allows %s', async (_case, file) => {
+    const code = [
+      "import '@/components/button';",
+      "import '@/stores/topic-filter-store';",
+      "import '@/api/articles';",
+      "import '@/lib/agency-time';",
+      "import '@/contract/words';",
+      ...(file.startsWith('src/app') ? ["import '@/features/feed/feed-page';"] : []),
+    ].join('\n');
+    expect(await ruleIds(file, code)).toEqual([]);
+  });
+
+  it('refuses an import cycle, static or dynamic', async () => {
+    // lib/agency-time imports lib/env: env importing it back closes a cycle.
+    expect(await ruleIds('src/lib/env.ts', "void import('./agency-time');")).toContain('import-x/no-cycle');
+  });
+});
