@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly status?: number,
     readonly code?: string,
+    /** How long the server asked us to wait before trying again (its Retry-After header), in ms. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -21,9 +23,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The search index is still being built: the server answers 503 with this code and a Retry-After header. */
+export const SEARCH_WARMING_UP = 'search_warming_up';
+
+/** Retry-After as seconds ("5") or an HTTP date, in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
+
 export type QueryParams = Record<string, string | number | undefined>;
 
-function apiUrl(path: string, params: QueryParams = {}): string {
+export function apiUrl(path: string, params: QueryParams = {}): string {
   const base = new URL(`${env.apiBaseUrl}${path}`, window.location.href);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') base.searchParams.set(key, String(value));
@@ -31,12 +43,12 @@ function apiUrl(path: string, params: QueryParams = {}): string {
   return base.toString();
 }
 
+/** GET `url` (an address made with apiUrl) and validate its JSON body with `schema`. */
 export async function getJson<Schema extends z.ZodMiniType>(
-  path: string,
+  url: string,
   schema: Schema,
-  { params, signal }: { params?: QueryParams; signal?: AbortSignal } = {},
+  { signal }: { signal?: AbortSignal } = {},
 ): Promise<z.infer<Schema>> {
-  const url = apiUrl(path, params);
   let response: Response;
   try {
     response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
@@ -67,6 +79,7 @@ export async function getJson<Schema extends z.ZodMiniType>(
         : `The news service answered with an error (HTTP ${response.status}).`,
       response.status,
       parsedError.success ? parsedError.data.error.code : undefined,
+      retryAfterMs(response.headers.get('Retry-After')),
     );
   }
 
@@ -81,9 +94,17 @@ export async function getJson<Schema extends z.ZodMiniType>(
   return parsed.data;
 }
 
-/** Retry network failures and 5xx, never 4xx or malformed data: retrying cannot fix those. */
+/** Retry network failures and 5xx, never 4xx or malformed data: retrying cannot fix those. A search index that is
+ * still being built is waited for longer. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (failureCount >= 2) return false;
   if (!(error instanceof ApiError)) return false;
+  if (error.code === SEARCH_WARMING_UP) return failureCount < 30;
+  if (failureCount >= 2) return false;
   return error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+}
+
+/** The server's Retry-After when it gave one (capped at 30 s), else 1 s, 2 s, 4 s... */
+export function retryDelay(failureCount: number, error: unknown): number {
+  const asked = error instanceof ApiError ? error.retryAfterMs : undefined;
+  return Math.min(asked ?? 1000 * 2 ** failureCount, 30_000);
 }

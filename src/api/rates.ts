@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { rateHistoryResponseSchema, ratesResponseSchema } from '@/contract/rates';
-import { getJson } from './http';
+import { apiUrl, getJson } from './http';
 
 export const rateQueries = {
   all: () => ['rates'] as const,
@@ -8,7 +8,7 @@ export const rateQueries = {
   onDate: (date?: string) =>
     queryOptions({
       queryKey: [...rateQueries.all(), 'on-date', date ?? 'latest'] as const,
-      queryFn: ({ signal }) => getJson('/rates', ratesResponseSchema, { signal, params: { date } }),
+      queryFn: ({ signal }) => getJson(apiUrl('/rates', { date }), ratesResponseSchema, { signal }),
       staleTime: 10 * 60_000,
     }),
   /** One currency's published values (base units per `nominal`) between two dates, inclusive. */
@@ -16,7 +16,7 @@ export const rateQueries = {
     queryOptions({
       queryKey: [...rateQueries.all(), 'history', { code, from, to }] as const,
       queryFn: ({ signal }) =>
-        getJson('/rates/history', rateHistoryResponseSchema, { signal, params: { code, from, to } }),
+        getJson(apiUrl('/rates/history', { code, from, to }), rateHistoryResponseSchema, { signal }),
       staleTime: 10 * 60_000,
     }),
 };

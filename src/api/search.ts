@@ -2,7 +2,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
 import { searchQueryParams, searchResponseSchema, type SearchRequest } from '@/contract/search';
-import { getJson } from './http';
+import { apiUrl, getJson } from './http';
 
 export const searchQueries = {
   all: () => ['search'] as const,
@@ -10,10 +10,13 @@ export const searchQueries = {
     infiniteQueryOptions({
       queryKey: [...searchQueries.all(), request] as const,
       queryFn: ({ pageParam, signal }) =>
-        getJson('/search', searchResponseSchema, {
-          signal,
-          params: searchQueryParams(request, { cursor: pageParam, limit: DEFAULT_PAGE_SIZE }),
-        }),
+        getJson(
+          apiUrl('/search', searchQueryParams(request, { cursor: pageParam, limit: DEFAULT_PAGE_SIZE })),
+          searchResponseSchema,
+          {
+            signal,
+          },
+        ),
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
     }),

@@ -1,9 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import { RoutePrefetchProvider } from '@/lib/route-prefetch';
-import { keyHistoryEntries } from '@/lib/scroll-restoration';
-import { createQueryClient } from './query-client';
 import { RootErrorBoundary } from './root-error-boundary';
 import { AppRoutes, prefetchRoute } from './routes';
 
@@ -17,11 +14,7 @@ export function AppProviders({ queryClient, children }: { queryClient: QueryClie
   );
 }
 
-export function App() {
-  const [queryClient] = useState(() => {
-    keyHistoryEntries(); // before the router reads the first entry
-    return createQueryClient();
-  });
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <AppProviders queryClient={queryClient}>
       <BrowserRouter>

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { HeaderSearch } from '@/components/header-search';
+import { StableNavigateProvider } from '@/components/plain-link';
 import { useScrollRestoration } from '@/lib/scroll-restoration';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
@@ -9,7 +10,7 @@ export function RootLayout() {
   const location = useLocation();
   useScrollRestoration();
   return (
-    <>
+    <StableNavigateProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -49,6 +50,6 @@ export function RootLayout() {
       <footer className="site-footer">
         <p>Sample news written for this demo. Times are shown in the agency's time zone.</p>
       </footer>
-    </>
+    </StableNavigateProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { articleQueries } from '@/api/articles';
 import { usePrefetchRoute } from '@/lib/route-prefetch';
+import { PlainLink } from './plain-link';
 
 /** A link to /news/:id that starts fetching the article (its data and the view's code) on hover or focus. */
 export function ArticleLink({
@@ -21,8 +21,8 @@ export function ArticleLink({
     prefetchRoute(to);
   };
   return (
-    <Link to={to} className={className} onMouseEnter={prefetch} onFocus={prefetch}>
+    <PlainLink to={to} className={className} onMouseEnter={prefetch} onFocus={prefetch}>
       {children}
-    </Link>
+    </PlainLink>
   );
 }

@@ -10,7 +10,7 @@
 //
 // Views use useEntryState for state that belongs to one entry (the feed's expanded items), and useScrollTarget to
 // name where a new entry starts (a #p-N paragraph, a multi-page article's ?page=N).
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigationType, type NavigationType } from 'react-router';
 
 const positionKey = (entry: string) => `scroll:${entry}`;
@@ -142,4 +142,29 @@ export function useEntryState<T>(name: string, initial: T, isValid: (value: unkn
     setEntry((current) => ({ key: current.key, value: next(current.value) }));
   }, []);
   return [value, update] as const;
+}
+
+/**
+ * Heights of a list's rows, by row key, remembered for the current history entry: a windowed list that knows the
+ * heights it had can be exactly as tall again on Back, so the saved scroll position lands on the same row.
+ */
+export function useEntrySizes(name: string): Map<string, number> {
+  const storageKey = `${name}:${useLocation().key}`;
+  const sizes = useMemo(() => {
+    try {
+      const stored: unknown = JSON.parse(readStorage(storageKey) ?? '[]');
+      return new Map(Array.isArray(stored) ? (stored as [string, number][]) : []);
+    } catch {
+      return new Map<string, number>();
+    }
+  }, [storageKey]);
+  useEffect(() => {
+    const save = () => writeStorage(storageKey, JSON.stringify([...sizes]));
+    window.addEventListener('pagehide', save);
+    return () => {
+      save();
+      window.removeEventListener('pagehide', save);
+    };
+  }, [storageKey, sizes]);
+  return sizes;
 }

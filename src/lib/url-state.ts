@@ -1,14 +1,12 @@
 // A route's search params as typed state: one zod/mini object schema per route, whose every field is wrapped in
 // z.catch, so parsing never fails: a value the schema refuses (or an absent one) takes the field's default, the
 // others are kept. Written back with one helper, in the schema's key order, defaults left out.
-import { startTransition, useCallback, useMemo, useOptimistic } from 'react';
-import { useSearchParams } from 'react-router';
+// (No React here: the feed's early request reads the address before the app starts. The hook: use-url-state.ts.)
 import * as z from 'zod/mini';
 
-type Shape = Record<string, z.ZodMiniType>;
+export type Shape = Record<string, z.ZodMiniType>;
 export type UrlSchema<S extends Shape = Shape> = z.ZodMiniObject<S>;
 export type UrlState<S extends Shape> = z.infer<UrlSchema<S>>;
-type Patch<S extends Shape> = Partial<UrlState<S>>;
 
 /** The parsed state of `params` (only the schema's keys are read). */
 export function readUrlState<S extends Shape>(schema: UrlSchema<S>, params: URLSearchParams): UrlState<S> {
@@ -56,28 +54,3 @@ export const optionalText = z.catch(
   ),
   null,
 );
-
-/**
- * The route's state from the address, and `update(patch, { replace })` to change it. Until the router commits the
- * new address (it navigates in a transition), the state shows the patch, so a control never flicks back.
- */
-export function useUrlState<S extends Shape>(schema: UrlSchema<S>) {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const urlState = useMemo(() => readUrlState(schema, searchParams), [schema, searchParams]);
-  const [state, showPatch] = useOptimistic(urlState, (current: UrlState<S>, patch: Patch<S>) => ({
-    ...current,
-    ...patch,
-  }));
-  const update = useCallback(
-    (patch: Patch<S>, { replace = false } = {}) => {
-      startTransition(() => {
-        showPatch(patch);
-        setSearchParams((current) => writeUrlState(schema, { ...readUrlState(schema, current), ...patch }), {
-          replace,
-        });
-      });
-    },
-    [schema, setSearchParams, showPatch],
-  );
-  return [state, update, searchParams] as const;
-}

@@ -1,21 +1,18 @@
-// The reader's topic filter ("Use filter"), kept on the device. null means every topic.
-import * as z from 'zod/mini';
+// The reader's topic filter ("Use filter"), kept on the device (format: topic-filter-storage.ts).
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { topicIdSchema } from '@/contract/news';
 import { safeJsonStorage } from './safe-storage';
-
-export type TopicSelection = readonly string[] | null;
+import {
+  restoreSelection,
+  TOPIC_FILTER_STORAGE_KEY,
+  TOPIC_FILTER_VERSION,
+  type TopicSelection,
+} from './topic-filter-storage';
 
 interface TopicFilterState {
   selected: TopicSelection;
   setSelected: (selection: TopicSelection) => void;
 }
-
-const STORE_VERSION = 1;
-export const TOPIC_FILTER_STORAGE_KEY = 'agency-news.topic-filter';
-
-const persistedSchema = z.object({ selected: z.nullable(z.array(topicIdSchema)) });
 
 export const useTopicFilterStore = create<TopicFilterState>()(
   persist(
@@ -25,16 +22,13 @@ export const useTopicFilterStore = create<TopicFilterState>()(
     }),
     {
       name: TOPIC_FILTER_STORAGE_KEY,
-      version: STORE_VERSION,
+      version: TOPIC_FILTER_VERSION,
       storage: safeJsonStorage,
       partialize: (state) => ({ selected: state.selected }),
       // No earlier format was ever released: anything older or newer than this version means defaults.
       migrate: () => ({ selected: null }),
       // A stored value of the wrong shape (hand-edited, from another app) falls back to the default.
-      merge: (persisted, current) => {
-        const parsed = persistedSchema.safeParse(persisted);
-        return { ...current, selected: parsed.success ? parsed.data.selected : null };
-      },
+      merge: (persisted, current) => ({ ...current, selected: restoreSelection(persisted) }),
     },
   ),
 );

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PAGE_SIZE as FEED_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDay, formatAgencyTime } from '@/lib/agency-time';
 import { createMockApi } from '@/mock-api/api-core';
-import { TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-store';
+import { TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-storage';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
 import { mockApiHandler } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
@@ -42,8 +42,11 @@ describe('All news feed', () => {
     }
     expect(screen.getAllByRole('heading', { level: 2 })[0]).toHaveTextContent(formatAgencyDay(newest.publishedAt));
 
-    const titles = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(titles).toEqual(firstPage.map((a) => a.title));
+    await waitFor(() =>
+      expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
+        firstPage.map((a) => a.title),
+      ),
+    );
     const days = new Set(firstPage.map((a) => formatAgencyDay(a.publishedAt)));
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([...days]);
     expect(document.title).toBe('All news — Agency News');
@@ -283,7 +286,7 @@ describe('Topic filter ("Use filter")', () => {
     renderApp('/');
     const science = articlesNewestFirst.filter((a) => a.topics.includes('science'));
     expect(await screen.findByRole('link', { name: science[0]!.title })).toBeInTheDocument();
-    expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(science.length);
+    await waitFor(() => expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(science.length));
   });
 
   it('names the filters behind an empty result and offers to clear them', async () => {

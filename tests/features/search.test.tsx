@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '@/app/query-client';
 import { DEFAULT_PAGE_SIZE as SEARCH_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDateTime } from '@/lib/agency-time';
 import { RECENT_SEARCHES_STORAGE_KEY, useRecentSearchesStore } from '@/stores/recent-searches-store';
@@ -134,7 +135,7 @@ describe('search view: typing and the address', () => {
     release();
     const satellite = resultsFor({ q: 'satellite' });
     await waitForResults('satellite', satellite.total);
-    expect(shownTitles()).toEqual(satellite.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(satellite.items.map((i) => i.title)));
     expect(document.querySelector('ol.search-results')).not.toHaveAttribute('aria-busy');
   });
 
@@ -177,6 +178,26 @@ describe('search view: typing and the address', () => {
 });
 
 describe('search view: results', () => {
+  it('says search is getting ready while the server builds its index, and shows the results by itself', async () => {
+    let warmingUp = 2;
+    server.use(
+      http.get('*/api/search', () =>
+        warmingUp-- > 0
+          ? HttpResponse.json(
+              { error: { code: 'search_warming_up', message: 'The search index is being built.' } },
+              { status: 503, headers: { 'Retry-After': '1' } },
+            )
+          : undefined,
+      ),
+    );
+    // The app's own retry rules (tests otherwise turn retries off).
+    renderApp('/search?q=grain', { queryClient: createQueryClient() });
+    expect(await screen.findByText(/^Search is getting ready/)).toHaveTextContent('Trying again in 1 second');
+    const grain = resultsFor({ q: 'grain' });
+    await waitFor(() => expect(status()).toHaveTextContent(`${grain.total} results for «grain»`), { timeout: 5000 });
+    expect(screen.queryByText(/^Search is getting ready/)).not.toBeInTheDocument();
+  });
+
   it('shows the time, the title linking to the article, topic chips and the snippet', async () => {
     renderApp('/search?q=grain');
     const expected = resultsFor({ q: 'grain' });
@@ -239,7 +260,7 @@ describe('search view: results', () => {
     const all = resultsFor({ q: 'the' });
     expect(all.total).toBeGreaterThan(SEARCH_PAGE_SIZE);
     await waitForResults('the', all.total);
-    expect(shownTitles()).toHaveLength(SEARCH_PAGE_SIZE);
+    await waitFor(() => expect(shownTitles()).toHaveLength(SEARCH_PAGE_SIZE));
     await user.click(screen.getByRole('button', { name: 'Show more results' }));
     await waitFor(() => expect(shownTitles()).toHaveLength(Math.min(all.total, 2 * SEARCH_PAGE_SIZE)));
     expect(shownTitles()).toEqual(all.items.slice(0, 2 * SEARCH_PAGE_SIZE).map((i) => i.title));

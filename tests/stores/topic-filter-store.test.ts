@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  normalizeSelection,
-  toggleTopic,
-  TOPIC_FILTER_STORAGE_KEY,
-  useTopicFilterStore,
-} from '@/stores/topic-filter-store';
+import { normalizeSelection, toggleTopic, useTopicFilterStore } from '@/stores/topic-filter-store';
+import { readSavedSelection, TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-storage';
 
 const allIds = ['politics', 'world', 'economy'];
 
@@ -64,5 +60,17 @@ describe('selection rules', () => {
     expect(normalizeSelection(['economy', 'gone', 'politics'], allIds)).toEqual(['politics', 'economy']);
     expect(normalizeSelection([], allIds)).toEqual([]);
     expect(normalizeSelection(['gone', 'also-gone'], allIds)).toBeNull();
+  });
+
+  it('reads the saved choice straight from storage the same way, for the feed’s early request', () => {
+    expect(readSavedSelection()).toBeNull();
+    localStorage.setItem(TOPIC_FILTER_STORAGE_KEY, JSON.stringify({ state: { selected: ['world'] }, version: 1 }));
+    expect(readSavedSelection()).toEqual(['world']);
+    localStorage.setItem(TOPIC_FILTER_STORAGE_KEY, JSON.stringify({ state: { selected: ['world'] }, version: 7 }));
+    expect(readSavedSelection()).toBeNull();
+    localStorage.setItem(TOPIC_FILTER_STORAGE_KEY, '{broken');
+    expect(readSavedSelection()).toBeNull();
+    localStorage.setItem(TOPIC_FILTER_STORAGE_KEY, JSON.stringify({ state: { selected: 'world' }, version: 1 }));
+    expect(readSavedSelection()).toBeNull();
   });
 });

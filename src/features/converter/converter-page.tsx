@@ -2,8 +2,8 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { QueryError } from '@/components/query-error';
-import { useUrlState } from '@/lib/url-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useUrlState } from '@/lib/use-url-state';
 import { useConverterStore } from '@/stores/converter-store';
 import { converterUrlSchema, linkProblems, type ConverterLink } from './converter-url';
 import type { RateTable } from './money';

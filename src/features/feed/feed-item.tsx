@@ -12,17 +12,19 @@ const FullText = lazy(() => import('./full-text'));
 
 interface Props {
   article: ArticleSummary;
+  /** The article's place in the loaded list, from 1; the list's length is left open (more may load). */
+  position: number;
   expanded: boolean;
   topicNames: TopicNames;
   onToggle: (id: string) => void;
 }
 
 // Memoized: loading another page or expanding one item must not re-render the hundreds already shown.
-export const FeedItem = memo(function FeedItem({ article, expanded, topicNames, onToggle }: Props) {
+export const FeedItem = memo(function FeedItem({ article, position, expanded, topicNames, onToggle }: Props) {
   const titleId = useId();
   const textId = useId();
   return (
-    <article className="news-item feed-item" aria-labelledby={titleId}>
+    <article className="news-item feed-item" aria-labelledby={titleId} aria-posinset={position} aria-setsize={-1}>
       <p className="news-item__meta">
         <time dateTime={article.publishedAt}>{formatAgencyTime(article.publishedAt)}</time>
         {article.dateline && <span className="news-item__dateline">{article.dateline}</span>}

@@ -1,13 +1,15 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { articleQueries, type FeedTopics } from '@/api/articles';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { articleQueries } from '@/api/articles';
+import type { FeedTopics } from '@/api/feed-requests';
 import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
+import { ListRows, preloadWindowing } from '@/components/list-rows';
 import { QueryError } from '@/components/query-error';
 import { useTopicNames } from '@/components/topic-chips';
 import { useEntryState } from '@/lib/scroll-restoration';
 import { FeedItem } from './feed-item';
-import { toFeedRows } from './group-by-day';
+import { toFeedRows, type FeedRow } from './group-by-day';
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -42,13 +44,21 @@ function useOnVisible(onVisible: () => void) {
   return setElement;
 }
 
+const rowKey = (row: FeedRow) => row.key;
+// First guesses, close to a collapsed item and a day heading at the usual widths.
+const estimateHeight = (row: FeedRow) => (row.kind === 'day' ? 50 : 180);
+
 interface Props {
   topics: FeedTopics;
   emptyMessage: React.ReactNode;
 }
 
 export function FeedList({ topics, emptyMessage }: Props) {
-  const feed = useInfiniteQuery(articleQueries.feed(topics));
+  // The filter's controls follow a click at once; the list catches up in a background render, and keeps the
+  // current news on screen (dimmed) until the new filter's arrive.
+  const listTopics = useDeferredValue(topics);
+  const feed = useInfiniteQuery({ ...articleQueries.feed(listTopics), placeholderData: keepPreviousData });
+  const stale = feed.isPlaceholderData;
   // Expanded items belong to this history entry: Back from an article finds them still open.
   const [expandedIds, setExpandedIds] = useEntryState('feed-expanded', NONE_EXPANDED, isStringArray);
   const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
@@ -61,10 +71,30 @@ export function FeedList({ topics, emptyMessage }: Props) {
     [setExpandedIds],
   );
 
+  const renderRow = useCallback(
+    (row: FeedRow) =>
+      row.kind === 'day' ? (
+        <h2 className="day-heading">{row.label}</h2>
+      ) : (
+        <FeedItem
+          article={row.article}
+          position={row.position}
+          expanded={expanded.has(row.article.id)}
+          topicNames={topicNames}
+          onToggle={toggle}
+        />
+      ),
+    [expanded, topicNames, toggle],
+  );
+  const moreThanOnePage = rows.length > 30;
+  useEffect(() => {
+    if (moreThanOnePage) preloadWindowing();
+  }, [moreThanOnePage]);
+
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = feed;
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !stale) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, stale, fetchNextPage]);
   const sentinelRef = useOnVisible(loadMore);
 
   if (feed.isPending) return <FeedSkeleton />;
@@ -73,32 +103,27 @@ export function FeedList({ topics, emptyMessage }: Props) {
   }
   if (rows.length === 0) return <div className="empty-state">{emptyMessage}</div>;
 
-  // Every row stays in the DOM (items are memoized, so a new page renders only its own items): find-in-page,
-  // screen readers and scroll restoration see the whole list.
   return (
     <>
-      <div className="feed-list">
-        {rows.map((row) =>
-          row.kind === 'day' ? (
-            <h2 key={row.key} className="day-heading">
-              {row.label}
-            </h2>
-          ) : (
-            <FeedItem
-              key={row.key}
-              article={row.article}
-              expanded={expanded.has(row.article.id)}
-              topicNames={topicNames}
-              onToggle={toggle}
-            />
-          ),
-        )}
+      <div
+        className={stale ? 'feed-list feed-list--stale' : 'feed-list'}
+        role="feed"
+        aria-labelledby="feed-title"
+        aria-busy={stale || isFetchingNextPage || undefined}
+      >
+        <ListRows
+          rows={rows}
+          rowKey={rowKey}
+          renderRow={renderRow}
+          estimateHeight={estimateHeight}
+          memoryName="feed-heights"
+        />
       </div>
       <div className="feed-more" ref={sentinelRef}>
         {isFetchNextPageError ? (
           <QueryError what="More news could not be loaded." error={feed.error} onRetry={() => void fetchNextPage()} />
         ) : hasNextPage ? (
-          <Button onClick={loadMore} disabled={isFetchingNextPage}>
+          <Button onClick={loadMore} disabled={isFetchingNextPage || stale}>
             {isFetchingNextPage ? 'Loading more news…' : 'Show more news'}
           </Button>
         ) : (

@@ -76,7 +76,6 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
           </div>
         ) : ready ? (
           <FeedList
-            key={selection?.join(',') ?? 'all'}
             topics={selection}
             emptyMessage={
               <>

@@ -2,7 +2,9 @@ import type { ArticleSummary } from '@/contract/news';
 import { agencyDayKey, formatAgencyDay } from '@/lib/agency-time';
 
 export type FeedRow =
-  { kind: 'day'; key: string; label: string } | { kind: 'item'; key: string; article: ArticleSummary };
+  | { kind: 'day'; key: string; label: string }
+  /** `position`: the article's place in the list, from 1 (aria-posinset). */
+  | { kind: 'item'; key: string; article: ArticleSummary; position: number };
 
 // Each page's articles keep their identity across renders, so their day is worked out once, not on every page load.
 const dayOf = new WeakMap<ArticleSummary, { key: string; label: string }>();
@@ -28,7 +30,7 @@ export function toFeedRows(articles: readonly ArticleSummary[]): FeedRow[] {
       currentDay = key;
       rows.push({ kind: 'day', key: `day-${key}`, label });
     }
-    rows.push({ kind: 'item', key: article.id, article });
+    rows.push({ kind: 'item', key: article.id, article, position: seen.size });
   }
   return rows;
 }

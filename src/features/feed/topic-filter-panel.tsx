@@ -1,7 +1,8 @@
 import { Button } from '@/components/button';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import type { Topic } from '@/contract/news';
-import { isTopicSelected, normalizeSelection, toggleTopic, type TopicSelection } from '@/stores/topic-filter-store';
+import type { TopicSelection } from '@/stores/topic-filter-storage';
+import { isTopicSelected, normalizeSelection, toggleTopic } from '@/stores/topic-filter-store';
 
 interface Props {
   id: string;

@@ -3,8 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { topicQueries } from '@/api/topics';
-import { useUrlState } from '@/lib/url-state';
-import { normalizeSelection, useTopicFilterStore, type TopicSelection } from '@/stores/topic-filter-store';
+import { useUrlState } from '@/lib/use-url-state';
+import type { TopicSelection } from '@/stores/topic-filter-storage';
+import { useTopicFilterStore } from '@/stores/topic-filter-store';
+import { feedSelection } from './feed-selection';
 import { feedUrlSchema } from './feed-url';
 
 export function useTopicSelection() {
@@ -14,13 +16,10 @@ export function useTopicSelection() {
   const topicsQuery = useQuery(topicQueries.all());
   const topics = topicsQuery.data;
 
-  const selection: TopicSelection = useMemo(() => {
-    if (!topics) return url.topics ?? stored;
-    const allIds = topics.map((t) => t.id);
-    const known = url.topics?.filter((id) => allIds.includes(id));
-    // Unknown ids are dropped; an address with none we know falls back to the reader's own choice.
-    return normalizeSelection(known?.length ? known : stored, allIds);
-  }, [url.topics, stored, topics]);
+  const selection: TopicSelection = useMemo(
+    () => feedSelection(url.topics, stored, topics),
+    [url.topics, stored, topics],
+  );
 
   // Requests with topic ids wait for the topic list, so a stale or hand-typed id never reaches the API. If the list
   // cannot be had, the choice is used as it is: the feed still loads, or the API says which id it refused.

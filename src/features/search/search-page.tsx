@@ -1,8 +1,8 @@
 // /search: composes the box, the filters and the results; each concern lives in its own hook.
 import { useCallback } from 'react';
 import { MAX_SEARCH_QUERY_LENGTH } from '@/contract/search';
-import { useUrlState } from '@/lib/url-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useUrlState } from '@/lib/use-url-state';
 import { describeRange } from './date-filter';
 import { RecentSearches } from './recent-searches';
 import { SearchBox } from './search-box';

@@ -1,10 +1,15 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { ApiError, SEARCH_WARMING_UP } from '@/api/http';
 import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
+import { ListRows } from '@/components/list-rows';
 import { QueryError } from '@/components/query-error';
 import type { SearchResponse, SearchResult } from '@/contract/search';
 import { SearchResultItem } from './search-result-item';
+
+const resultKey = (result: SearchResult) => result.id;
+const estimateHeight = () => 170;
 
 export interface ActiveFilter {
   /** e.g. "topic Science & Space", "dates from November 20, 2026 to November 25, 2026" */
@@ -32,7 +37,23 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
     }
     return list;
   }, [results.data]);
+  const positions = useMemo(() => new Map(items.map((item, i) => [item.id, i + 1])), [items]);
 
+  const warming = results.failureReason instanceof ApiError && results.failureReason.code === SEARCH_WARMING_UP;
+  if (warming && !results.isError) {
+    const seconds = Math.max(1, Math.round(((results.failureReason as ApiError).retryAfterMs ?? 1000) / 1000));
+    return (
+      <div className="search-notice search-notice--info" role="status">
+        <p>
+          Search is getting ready: the news archive has just been loaded and is being indexed. Trying again in {seconds}{' '}
+          {seconds === 1 ? 'second' : 'seconds'}…
+        </p>
+        <Button variant="quiet" onClick={() => void results.refetch()}>
+          Try now
+        </Button>
+      </div>
+    );
+  }
   if (results.isError && !results.data) {
     return <QueryError what="The search failed." error={results.error} onRetry={() => void results.refetch()} />;
   }
@@ -77,9 +98,16 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
   return (
     <>
       <ol className={stale ? 'search-results search-stale' : 'search-results'} aria-busy={stale || undefined}>
-        {items.map((item) => (
-          <SearchResultItem key={item.id} result={item} q={shownQ} />
-        ))}
+        <ListRows
+          rows={items}
+          rowKey={resultKey}
+          renderRow={(item) => (
+            <SearchResultItem result={item} q={shownQ} position={positions.get(item.id)!} total={total} />
+          )}
+          estimateHeight={estimateHeight}
+          rowAs="li"
+          memoryName="search-heights"
+        />
       </ol>
       <div className="search-more">
         {results.isFetchNextPageError ? (

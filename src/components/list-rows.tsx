@@ -1,0 +1,84 @@
+// Rows of a long list (the feed, search results): rendered plainly while the list is short, windowed once it is
+// long (only the rows near the screen are in the DOM), so thousands of loaded items stay light. The windowing code
+// loads only when a list gets long. Row heights measured in a history entry are kept with it, so Back returns to the
+// exact place even in a windowed list.
+import { lazy, Suspense, useDeferredValue, useLayoutEffect, useState, type ElementType, type ReactNode } from 'react';
+import { useEntrySizes } from '@/lib/scroll-restoration';
+
+type RowsProps<Row> = ListRowsProps<Row> & { sizes: Map<string, number> };
+// lazy() drops the component's type parameter; it is the same generic component.
+const WindowedRows = lazy(() => import('./windowed-rows')) as unknown as <Row>(props: RowsProps<Row>) => ReactNode;
+
+/** Lists longer than this many rows are windowed. */
+const WINDOW_ABOVE = 60;
+
+export interface ListRowsProps<Row> {
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  renderRow: (row: Row) => ReactNode;
+  /** A first guess at a row's height in pixels, until it is measured. */
+  estimateHeight: (row: Row) => number;
+  /** The element each row is wrapped in (li inside a list). */
+  rowAs?: ElementType;
+  /** Names this list's remembered heights within the history entry. */
+  memoryName: string;
+}
+
+/** A first render shows this many rows (a screenful); the rest follow in a background render right after. */
+const FIRST_ROWS = 8;
+
+export function ListRows<Row>(allProps: ListRowsProps<Row>) {
+  // The first screen paints sooner when the first render does not build rows far below it.
+  const rows = useDeferredValue(allProps.rows, allProps.rows.slice(0, FIRST_ROWS));
+  const props = { ...allProps, rows };
+  const sizes = useEntrySizes(props.memoryName);
+  // The plain rows' elements, measured only when the list turns windowed (measuring on every render would force
+  // a layout in the middle of each commit).
+  const [elements] = useState(() => new Map<string, HTMLElement>());
+  const long = props.rows.length > WINDOW_ABOVE;
+  useLayoutEffect(() => {
+    if (!long) return;
+    for (const [key, element] of elements)
+      if (element.isConnected) sizes.set(key, element.getBoundingClientRect().height);
+  }, [long, elements, sizes]);
+  const plain = <PlainRows {...props} elements={elements} />;
+  if (!long) return plain;
+  return (
+    <Suspense fallback={plain}>
+      <WindowedRows {...props} sizes={sizes} />
+    </Suspense>
+  );
+}
+
+/** Starts loading the windowing code before a list needs it (e.g. when its second page arrives). */
+export const preloadWindowing = () => void import('./windowed-rows');
+
+function PlainRows<Row>({
+  rows,
+  rowKey,
+  renderRow,
+  rowAs: RowElement = 'div',
+  elements,
+}: ListRowsProps<Row> & { elements: Map<string, HTMLElement> }) {
+  // One ref callback per row, kept: a new one on every render would be called for every row on every render.
+  const [refs] = useState(() => new Map<string, (node: HTMLElement | null) => void>());
+  const refFor = (key: string) => {
+    let ref = refs.get(key);
+    if (!ref) {
+      ref = (node) => {
+        if (node) elements.set(key, node);
+        else elements.delete(key);
+      };
+      refs.set(key, ref);
+    }
+    return ref;
+  };
+  return rows.map((row) => {
+    const key = rowKey(row);
+    return (
+      <RowElement key={key} ref={refFor(key)}>
+        {renderRow(row)}
+      </RowElement>
+    );
+  });
+}
