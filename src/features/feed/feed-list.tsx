@@ -105,10 +105,10 @@ export function FeedList({ topics, emptyMessage }: Props) {
 
   return (
     <>
+      {/* Not role=feed: the day headings between the articles are not allowed there. Each article still says its
+          place in the list (aria-posinset), which a windowed list needs. */}
       <div
         className={stale ? 'feed-list feed-list--stale' : 'feed-list'}
-        role="feed"
-        aria-labelledby="feed-title"
         aria-busy={stale || isFetchingNextPage || undefined}
       >
         <ListRows
