@@ -1,15 +1,21 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { articlePageResponseSchema, articleSchema } from '@/contract/news';
+import * as z from 'zod/mini';
+import { articleSchema, articleSummarySchema } from '@/contract/news';
 import { feedPageUrl, type FeedTopics } from './feed-requests';
 import { apiUrl, getJson } from './http';
+import { keepValidItems, uncheckedItems } from './lenient-list';
+
+const feedPageSchema = z.object({ items: uncheckedItems, nextCursor: z.nullable(z.string()) });
 
 export const articleQueries = {
   all: () => ['articles'] as const,
   feed: (topics: FeedTopics) =>
     infiniteQueryOptions({
       queryKey: [...articleQueries.all(), 'feed', { topics }] as const,
-      queryFn: ({ pageParam, signal }) =>
-        getJson(feedPageUrl(topics, pageParam), articlePageResponseSchema, { signal }),
+      queryFn: async ({ pageParam, signal }) => {
+        const page = await getJson(feedPageUrl(topics, pageParam), feedPageSchema, { signal });
+        return { ...page, ...keepValidItems(page.items, articleSummarySchema) };
+      },
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
     }),

@@ -43,24 +43,39 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
   return base.toString();
 }
 
+/** A request that has not answered (headers and body) by then ends in the usual retryable network error. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
 /** GET `url` (an address made with apiUrl) and validate its JSON body with `schema`. */
 export async function getJson<Schema extends z.ZodMiniType>(
   url: string,
   schema: Schema,
-  { signal }: { signal?: AbortSignal } = {},
+  { signal, timeoutMs = REQUEST_TIMEOUT_MS }: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<z.infer<Schema>> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const unanswered = () =>
+    new ApiError(
+      'network',
+      `The news service did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds.`,
+    );
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      headers: { Accept: 'application/json' },
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
+    if (timeout.aborted) throw unanswered();
     throw new ApiError('network', 'The news service could not be reached. Check your connection.');
   }
 
   let body: unknown;
   try {
     body = await response.json();
-  } catch {
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    if (timeout.aborted) throw unanswered();
     throw new ApiError(
       response.ok ? 'invalid-response' : 'http',
       response.ok

@@ -1,23 +1,31 @@
 // GET /search: query options. Only the search view imports this (its own lazy chunk).
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
 import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
-import { searchQueryParams, searchResponseSchema, type SearchRequest } from '@/contract/search';
+import { searchQueryParams, searchResultSchema, type SearchRequest } from '@/contract/search';
 import { apiUrl, getJson } from './http';
+import { keepValidItems, uncheckedItems } from './lenient-list';
+
+const searchPageSchema = z.object({
+  items: uncheckedItems,
+  total: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number')),
+  nextCursor: z.nullable(z.string()),
+});
 
 export const searchQueries = {
   all: () => ['search'] as const,
   results: (request: SearchRequest) =>
     infiniteQueryOptions({
       queryKey: [...searchQueries.all(), request] as const,
-      queryFn: ({ pageParam, signal }) =>
-        getJson(
-          apiUrl('/search', searchQueryParams(request, { cursor: pageParam, limit: DEFAULT_PAGE_SIZE })),
-          searchResponseSchema,
-          {
-            signal,
-          },
-        ),
+      queryFn: async ({ pageParam, signal }) => {
+        const url = apiUrl('/search', searchQueryParams(request, { cursor: pageParam, limit: DEFAULT_PAGE_SIZE }));
+        const page = await getJson(url, searchPageSchema, { signal });
+        return { ...page, ...keepValidItems(page.items, searchResultSchema) };
+      },
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
     }),
 };
+
+/** One page of results as the view gets it: the valid items, and how many were left out. */
+export type SearchPage = Awaited<ReturnType<ReturnType<typeof searchQueries.results>['queryFn'] & {}>>;

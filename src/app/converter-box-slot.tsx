@@ -1,8 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { PartBoundary } from '@/components/error-boundary';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
 
-const ConverterBox = lazy(() =>
-  import('@/features/converter/converter-box').then((module) => ({ default: module.ConverterBox })),
-);
+const ConverterBox = lazyWithRetry(async () => ({
+  default: (await import('@/features/converter/converter-box')).ConverterBox,
+}));
 
 // Matches the breakpoint in feed.css where the feed shows its sidebar; narrower screens never load the box.
 const WIDE_SCREEN = '(min-width: 64rem)';
@@ -32,9 +34,11 @@ export function ConverterBoxSlot() {
   }, []);
   const placeholder = <div className="converter-box-slot" />;
   return ready ? (
-    <Suspense fallback={placeholder}>
-      <ConverterBox />
-    </Suspense>
+    <PartBoundary what="The currency converter could not be loaded.">
+      <Suspense fallback={placeholder}>
+        <ConverterBox />
+      </Suspense>
+    </PartBoundary>
   ) : (
     placeholder
   );

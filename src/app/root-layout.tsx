@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { HeaderSearch } from '@/components/header-search';
+import { OfflineNotice } from '@/components/offline-notice';
 import { StableNavigateProvider } from '@/components/plain-link';
 import { useScrollRestoration } from '@/lib/scroll-restoration';
 
@@ -41,6 +42,7 @@ export function RootLayout() {
           <HeaderSearch />
         </div>
       </header>
+      <OfflineNotice />
       <main id="main" className="site-main" tabIndex={-1}>
         {/* Keyed by path so an error in one view is cleared by navigating to another. */}
         <ErrorBoundary key={location.pathname}>

@@ -1,9 +1,10 @@
 // The route table: every view, its address and how its code loads. The shell owns it, so links elsewhere can
 // prefetch a view's code (lib/route-prefetch) without importing the view.
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { matchPath, Route, Routes } from 'react-router';
 import { ViewSkeleton } from '@/components/view-skeleton';
 import { FeedPage } from '@/features/feed/feed-page';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { ConverterBoxSlot } from './converter-box-slot';
 import { NotFoundPage } from './not-found-page';
 import { RootLayout } from './root-layout';
@@ -19,11 +20,14 @@ const lazyViews: LazyView[] = [
   { path: 'search', load: () => import('@/features/search/search-page') },
   { path: 'converter', load: () => import('@/features/converter/converter-page') },
 ];
-const views = lazyViews.map((view) => ({ ...view, Component: lazy(view.load) }));
+const views = lazyViews.map((view) => ({ ...view, Component: lazyWithRetry(view.load) }));
 
-/** Starts loading the code of the view at `pathname`, if it is a lazy one (repeat calls reuse the import). */
+/** Starts loading the code of the view at `pathname`, if it is a lazy one (repeat calls reuse the download). */
 export function prefetchRoute(pathname: string): void {
-  void lazyViews.find((view) => matchPath(`/${view.path}`, pathname))?.load();
+  void views
+    .find((view) => matchPath(`/${view.path}`, pathname))
+    ?.Component.preload()
+    .catch(() => {});
 }
 
 export function AppRoutes() {

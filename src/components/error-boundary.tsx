@@ -1,11 +1,7 @@
 import { Component, type ReactNode } from 'react';
+import { retryFailedDownloads } from '@/lib/lazy-with-retry';
 import { Button } from './button';
-
-/** Browsers word it differently: "Failed to fetch dynamically imported module", "error loading dynamically imported
- * module", "Importing a module script failed". */
-function isChunkLoadError(error: Error): boolean {
-  return /dynamically imported module|module script failed/i.test(error.message);
-}
+import { QueryError, readableMessage } from './query-error';
 
 interface Props {
   children: ReactNode;
@@ -16,6 +12,7 @@ interface State {
   error: Error | null;
 }
 
+/** Shows a fallback instead of a part that failed; `reset` renders it again (its code downloaded afresh if need be). */
 export class ErrorBoundary extends Component<Props, State> {
   state: State = { error: null };
 
@@ -23,26 +20,30 @@ export class ErrorBoundary extends Component<Props, State> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
-  reset = () => this.setState({ error: null });
+  reset = () => {
+    retryFailedDownloads();
+    this.setState({ error: null });
+  };
 
   render() {
     const { error } = this.state;
     if (!error) return this.props.children;
     if (this.props.fallback) return this.props.fallback(error, this.reset);
-    // React.lazy remembers a failed download for good, so only a reload can fetch the view's code again.
-    const codeMissing = isChunkLoadError(error);
     return (
       <section className="message-page" role="alert">
         <h1>This view failed to load</h1>
-        <p>
-          {codeMissing
-            ? 'Part of the app could not be downloaded. Check your connection, then reload the page.'
-            : error.message}
-        </p>
-        <Button onClick={codeMissing ? () => window.location.reload() : this.reset}>
-          {codeMissing ? 'Reload the page' : 'Try again'}
-        </Button>
+        <p>{readableMessage(error)}</p>
+        <Button onClick={this.reset}>Try again</Button>
       </section>
     );
   }
+}
+
+/** A boundary around one part of a view (the full text, the converter box...): the rest of the view stays. */
+export function PartBoundary({ what, children }: { what: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary fallback={(error, reset) => <QueryError what={what} error={error} onRetry={reset} />}>
+      {children}
+    </ErrorBoundary>
+  );
 }

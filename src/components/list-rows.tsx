@@ -2,12 +2,15 @@
 // long (only the rows near the screen are in the DOM), so thousands of loaded items stay light. The windowing code
 // loads only when a list gets long. Row heights measured in a history entry are kept with it, so Back returns to the
 // exact place even in a windowed list.
-import { lazy, Suspense, useDeferredValue, useLayoutEffect, useState, type ElementType, type ReactNode } from 'react';
+import { Suspense, useDeferredValue, useLayoutEffect, useState, type ElementType, type ReactNode } from 'react';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useEntrySizes } from '@/lib/scroll-restoration';
+import { ErrorBoundary } from './error-boundary';
 
 type RowsProps<Row> = ListRowsProps<Row> & { sizes: Map<string, number> };
-// lazy() drops the component's type parameter; it is the same generic component.
-const WindowedRows = lazy(() => import('./windowed-rows')) as unknown as <Row>(props: RowsProps<Row>) => ReactNode;
+const windowedRows = lazyWithRetry(() => import('./windowed-rows'));
+// The lazy wrapper drops the component's type parameter; it is the same generic component.
+const WindowedRows = windowedRows as unknown as <Row>(props: RowsProps<Row>) => ReactNode;
 
 /** Lists longer than this many rows are windowed. */
 const WINDOW_ABOVE = 60;
@@ -43,15 +46,18 @@ export function ListRows<Row>(allProps: ListRowsProps<Row>) {
   }, [long, elements, sizes]);
   const plain = <PlainRows {...props} elements={elements} />;
   if (!long) return plain;
+  // Without the windowing code (offline, say) the list still works, only heavier.
   return (
-    <Suspense fallback={plain}>
-      <WindowedRows {...props} sizes={sizes} />
-    </Suspense>
+    <ErrorBoundary fallback={() => plain}>
+      <Suspense fallback={plain}>
+        <WindowedRows {...props} sizes={sizes} />
+      </Suspense>
+    </ErrorBoundary>
   );
 }
 
 /** Starts loading the windowing code before a list needs it (e.g. when its second page arrives). */
-export const preloadWindowing = () => void import('./windowed-rows');
+export const preloadWindowing = () => void windowedRows.preload().catch(() => {});
 
 function PlainRows<Row>({
   rows,

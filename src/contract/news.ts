@@ -1,6 +1,7 @@
 // Wire formats of the news API, validated with zod/mini (small enough for the feed's first load).
 // The mock API validates its data files with these same schemas, so client and server never disagree.
 import * as z from 'zod/mini';
+import { isDayKey } from './day-key.ts';
 
 // Only `refine` checks are used: each extra zod check kind adds code to the feed's first load.
 /** Topic and article ids: lower-case letters, digits and hyphens. */
@@ -9,15 +10,13 @@ const slug = z.string().check(z.refine(isSlug, 'must match [a-z0-9-]+'));
 export const topicIdSchema = slug;
 const articleIdSchema = slug;
 const nonEmptyText = z.string().check(z.refine((s) => s.trim().length > 0, 'must not be empty'));
-const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
-const isoWithOffset = z
-  .string()
-  .check(
-    z.refine(
-      (s) => ISO_WITH_OFFSET.test(s) && !Number.isNaN(Date.parse(s)),
-      'must be an ISO 8601 date-time with offset',
-    ),
-  );
+const ISO_WITH_OFFSET = /^(\d{4}-\d\d-\d\d)T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+/** A real instant: "2026-02-30T10:00:00+03:00" is refused (Date.parse would read it as March 2). */
+export const isIsoDateTime = (value: string): boolean => {
+  const match = ISO_WITH_OFFSET.exec(value);
+  return match !== null && isDayKey(match[1]!) && !Number.isNaN(Date.parse(value));
+};
+const isoWithOffset = z.string().check(z.refine(isIsoDateTime, 'must be a real ISO 8601 date-time with offset'));
 const nonEmptyArray = <T extends z.ZodMiniType>(item: T, message: string) =>
   z.array(item).check(z.refine((list) => list.length > 0, message));
 const count = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number'));
@@ -56,11 +55,6 @@ export const articleSummarySchema = z.object({
 export const topicSchema = z.object({ id: topicIdSchema, name: nonEmptyText });
 const topicWithCountSchema = z.object({ id: topicIdSchema, name: nonEmptyText, count });
 export const topicsResponseSchema = z.object({ topics: z.array(topicWithCountSchema) });
-
-export const articlePageResponseSchema = z.object({
-  items: z.array(articleSummarySchema),
-  nextCursor: z.nullable(z.string()),
-});
 
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

@@ -34,13 +34,6 @@ export function searchQueryParams(request: SearchRequest, page: { cursor: string
   };
 }
 
-const searchResultSchema = z.extend(articleSummarySchema, { snippet: z.string() });
-
-export const searchResponseSchema = z.object({
-  items: z.array(searchResultSchema),
-  total: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number')),
-  nextCursor: z.nullable(z.string()),
-});
+export const searchResultSchema = z.extend(articleSummarySchema, { snippet: z.string() });
 
 export type SearchResult = z.infer<typeof searchResultSchema>;
-export type SearchResponse = z.infer<typeof searchResponseSchema>;

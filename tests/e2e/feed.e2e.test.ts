@@ -86,17 +86,33 @@ describe('feed journey in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it("offers a reload when a view's code cannot be downloaded, and the reload brings it back", async () => {
+  it("says when a view's code cannot be downloaded, and Try again fetches it once the network is back", async () => {
     const { page } = await openPage();
     await page.goto(baseURL);
     await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
     await page.route('**/assets/search-page-*.js', (route) => route.abort('internetdisconnected'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
-    const reload = page.getByRole('button', { name: 'Reload the page' });
-    await reload.waitFor();
+    await page.getByText('Part of the app could not be downloaded. Check your connection, then try again.').waitFor();
     await page.unroute('**/assets/search-page-*.js');
-    await reload.click();
+    await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { level: 1, name: 'News Search' }).waitFor();
+  });
+
+  it('offline: says so, keeps the feed, and a failed "Show more" stays in its item until the network is back', async () => {
+    const { page, context } = await openPage();
+    await page.goto(baseURL);
+    await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole('alert').filter({ hasText: 'You are offline.' }).waitFor();
+    const item = page.getByRole('article').filter({ has: page.getByRole('link', { name: newestFirst[0]!.title }) });
+    await item.getByRole('button', { name: /^Show more/ }).click();
+    await item.getByText('The full text could not be loaded.').waitFor();
+    // The rest of the feed is still there.
+    await page.getByRole('link', { name: newestFirst[1]!.title }).waitFor();
+    await context.setOffline(false);
+    await page.getByRole('alert').filter({ hasText: 'You are offline.' }).waitFor({ state: 'detached' });
+    await item.getByRole('button', { name: 'Try again' }).click();
+    await item.getByText(newestFirst[0]!.pages[0]![0]!.slice(0, 60)).waitFor();
   });
 
   it('on a phone, shows the news without loading the converter box (the header links to the converter)', async () => {

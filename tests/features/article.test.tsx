@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/contract/news';
 import { agencyDayKey, formatAgencyDateTime } from '@/lib/agency-time';
 import { READING_POSITION_STORAGE_KEY } from '@/stores/reading-position-store';
-import { articleById, sampleData, topicName } from '../helpers/fixtures';
+import { articleById, articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
 import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
 
@@ -492,5 +492,22 @@ describe('Article view: loading and errors', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Article could not be loaded' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent(message);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('an article with an enormous paragraph', () => {
+  it('shows it a part at a time instead of laying out megabytes at once', async () => {
+    const base = articleById(articlesNewestFirst[0]!.id);
+    const huge = `${'Grain exports rose again. '.repeat(200_000)}The end.`; // about 5 MB
+    server.use(
+      http.get('*/api/articles/:id', () => HttpResponse.json({ ...base, pages: [[huge], ...base.pages.slice(1)] })),
+    );
+    const { user } = renderApp(`/news/${base.id}`);
+    const more = await screen.findByRole('button', { name: /^Show more of this paragraph/ });
+    const paragraph = document.getElementById('p-1')!;
+    expect(paragraph.textContent!.length).toBeLessThan(25_000);
+    expect(screen.queryByText(/The end\./)).not.toBeInTheDocument();
+    await user.click(more);
+    expect(paragraph.textContent!.length).toBeGreaterThan(90_000);
   });
 });

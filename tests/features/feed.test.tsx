@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PAGE_SIZE as FEED_PAGE_SIZE } from '@/contract/paging';
@@ -6,7 +7,7 @@ import { formatAgencyDay, formatAgencyTime } from '@/lib/agency-time';
 import { createMockApi } from '@/mock-api/api-core';
 import { TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-storage';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
-import { mockApiHandler } from '../helpers/mock-api-handlers';
+import { getDefaultMockApi, mockApiHandler } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
 
@@ -136,10 +137,26 @@ describe('All news feed', () => {
     expect(await screen.findByRole('link', { name: newest.title })).toBeInTheDocument();
   });
 
-  it('rejects a malformed feed response with a clear message instead of a blank screen', async () => {
-    server.use(http.get('*/api/articles', () => HttpResponse.json({ items: [{ id: 42 }], nextCursor: null })));
+  it('rejects a feed response of the wrong shape with a clear message instead of a blank screen', async () => {
+    server.use(http.get('*/api/articles', () => HttpResponse.json({ items: { id: 42 }, nextCursor: null })));
     renderApp('/');
     expect(await screen.findByRole('alert')).toHaveTextContent('The news service sent data in an unexpected shape');
+  });
+
+  it('shows the good stories of a page with a malformed one, and says one could not be shown', async () => {
+    const api = getDefaultMockApi();
+    server.use(
+      http.get('*/api/articles', ({ request }) => {
+        const page = api({ method: 'GET', path: '/articles', query: new URL(request.url).searchParams }).body as {
+          items: unknown[];
+        };
+        return HttpResponse.json({ ...page, items: [{ id: 42, title: '' }, ...page.items.slice(1)] });
+      }),
+    );
+    renderApp('/');
+    expect(await screen.findByRole('link', { name: firstPage[1]!.title })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: newest.title })).not.toBeInTheDocument();
+    expect(screen.getByText('1 story could not be shown: the news service sent it incomplete.')).toBeInTheDocument();
   });
 
   it('keeps the items loaded so far when a later page fails, and retries that page', async () => {
@@ -324,5 +341,30 @@ describe('Topic filter ("Use filter")', () => {
     await waitFor(() =>
       expect(screen.getAllByRole('heading', { level: 3 })).toHaveLength(Math.min(expected.length, FEED_PAGE_SIZE)),
     );
+  });
+});
+
+describe('offline', () => {
+  afterEach(() => onlineManager.setOnline(true));
+
+  it('says it is offline and waits for the network where the news would be, then loads them', async () => {
+    onlineManager.setOnline(false);
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent('You are offline.');
+    expect(await screen.findByText('Waiting for the network to load the news…')).toBeInTheDocument();
+    act(() => onlineManager.setOnline(true));
+    expect(await screen.findByRole('link', { name: newest.title })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the news on screen and says "Show more" waits for the network', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('link', { name: newest.title });
+    act(() => onlineManager.setOnline(false));
+    await user.click(screen.getByRole('button', { name: 'Show more news' }));
+    expect(await screen.findByRole('button', { name: 'Waiting for the network…' })).toBeDisabled();
+    expect(screen.getByRole('link', { name: newest.title })).toBeInTheDocument();
+    act(() => onlineManager.setOnline(true));
+    expect(await screen.findByRole('link', { name: secondPageFirst.title })).toBeInTheDocument();
   });
 });

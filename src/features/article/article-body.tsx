@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
+import { LongText } from '@/components/long-text';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import type { Article } from '@/contract/news';
 import { firstParagraphNumbers, formatDateline } from './article-text';
@@ -48,7 +49,7 @@ function Paragraph({
     <div className={isTarget ? 'paragraph paragraph--target' : 'paragraph'}>
       <p id={paragraphId(n)} tabIndex={isTarget ? -1 : undefined}>
         {dateline && <span className="article__dateline">{dateline} </span>}
-        {text}
+        <LongText text={text} />
       </p>
       <button type="button" className="paragraph__link" onClick={() => onCopyLink(n)}>
         <span aria-hidden="true">#</span>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { articleQueries } from '@/api/articles';
 import { ApiError } from '@/api/http';
+import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 import { ViewSkeleton } from '@/components/view-skeleton';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -21,6 +22,15 @@ export default function ArticlePage() {
   // Keyed by id: another article ("Read also") starts with its own pages and scroll target. Data already
   // shown stays on screen even if a background refetch fails.
   if (article.data) return <ArticleView key={article.data.id} article={article.data} />;
+  if (article.isPending && article.fetchStatus === 'paused') {
+    return (
+      <section className="message-page" aria-labelledby="article-waiting">
+        <h1 id="article-waiting">Waiting for the network</h1>
+        <WaitingForNetwork what="this article" />
+        <p>It opens by itself when you are back online.</p>
+      </section>
+    );
+  }
   if (article.isPending) return <ViewSkeleton />;
   if (notFound) {
     return (

@@ -1,3 +1,4 @@
+import { PartBoundary } from '@/components/error-boundary';
 import { TopicChips } from '@/components/topic-chips';
 import type { Article } from '@/contract/news';
 import { formatAgencyDateTime } from '@/lib/agency-time';
@@ -43,7 +44,11 @@ export function ArticleView({ article }: { article: Article }) {
         <ArticleBody article={article} pages={pages} onCopyParagraphLink={copyParagraphLink} />
         <ShowMore pages={pages} />
       </article>
-      {related.length > 0 && <ReadAlso ids={related} />}
+      {related.length > 0 && (
+        <PartBoundary what="“Read also” could not be shown.">
+          <ReadAlso ids={related} />
+        </PartBoundary>
+      )}
       <ExternalLinks title="In other media" links={article.otherMedia ?? []} />
       <ExternalLinks title="Partner News" links={article.partnerNews ?? []} />
       <StatusToast message={status} />

@@ -31,7 +31,7 @@ export function ConverterBox() {
         </p>
       ) : (
         <p className="converter-box__meta" role="status">
-          Loading the official rates…
+          {ratesQuery.fetchStatus === 'paused' ? 'Waiting for the network…' : 'Loading the official rates…'}
         </p>
       )}
     </aside>

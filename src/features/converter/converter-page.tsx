@@ -1,6 +1,7 @@
 // /converter: two-way converter with official rates, several targets, favourites, and the pair's history.
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useUrlState } from '@/lib/use-url-state';
@@ -30,6 +31,8 @@ export default function ConverterPage() {
           error={ratesQuery.error}
           onRetry={() => ratesQuery.refetch()}
         />
+      ) : ratesQuery.fetchStatus === 'paused' ? (
+        <WaitingForNetwork what="the official rates" />
       ) : (
         <p className="converter-loading" role="status">
           Loading the official rates…

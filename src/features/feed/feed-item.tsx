@@ -1,14 +1,16 @@
-import { lazy, memo, Suspense, useId } from 'react';
+import { memo, Suspense, useId } from 'react';
 import { ArticleLink } from '@/components/article-link';
 import { Button } from '@/components/button';
+import { PartBoundary } from '@/components/error-boundary';
 import { TopicChips, type TopicNames } from '@/components/topic-chips';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import type { ArticleSummary } from '@/contract/news';
 import { formatAgencyTime } from '@/lib/agency-time';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import '@/components/news-item.css';
 
 // The expanded text is fetched on demand, and so is its code: it is not needed for the feed's first paint.
-const FullText = lazy(() => import('./full-text'));
+const FullText = lazyWithRetry(() => import('./full-text'));
 
 interface Props {
   article: ArticleSummary;
@@ -36,9 +38,11 @@ export const FeedItem = memo(function FeedItem({ article, position, expanded, to
       <p className="feed-item__lead">{article.lead}</p>
       <TopicChips topicIds={article.topics} names={topicNames} />
       {expanded && (
-        <Suspense fallback={<p className="loading-note">Loading the full text…</p>}>
-          <FullText id={article.id} textId={textId} />
-        </Suspense>
+        <PartBoundary what="The full text could not be loaded.">
+          <Suspense fallback={<p className="loading-note">Loading the full text…</p>}>
+            <FullText id={article.id} textId={textId} />
+          </Suspense>
+        </PartBoundary>
       )}
       <Button
         variant="link"

@@ -5,7 +5,9 @@ import type { FeedTopics } from '@/api/feed-requests';
 import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
 import { ListRows, preloadWindowing } from '@/components/list-rows';
+import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
+import { SkippedNote } from '@/components/skipped-note';
 import { useTopicNames } from '@/components/topic-chips';
 import { useEntryState } from '@/lib/scroll-restoration';
 import { FeedItem } from './feed-item';
@@ -64,6 +66,7 @@ export function FeedList({ topics, emptyMessage }: Props) {
   const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
   const articles = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
   const rows = useMemo(() => toFeedRows(articles), [articles]);
+  const skipped = feed.data?.pages.reduce((sum, page) => sum + page.skipped, 0) ?? 0;
   const topicNames = useTopicNames();
 
   const toggle = useCallback(
@@ -92,16 +95,25 @@ export function FeedList({ topics, emptyMessage }: Props) {
   }, [moreThanOnePage]);
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = feed;
+  // Offline, a request for more news waits (TanStack Query pauses it) rather than fails.
+  const waiting = feed.fetchStatus === 'paused';
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !stale) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, stale, fetchNextPage]);
   const sentinelRef = useOnVisible(loadMore);
 
-  if (feed.isPending) return <FeedSkeleton />;
+  if (feed.isPending) return feed.fetchStatus === 'paused' ? <WaitingForNetwork what="the news" /> : <FeedSkeleton />;
   if (feed.isError && !feed.data) {
     return <QueryError what="The news could not be loaded." error={feed.error} onRetry={() => feed.refetch()} />;
   }
-  if (rows.length === 0) return <div className="empty-state">{emptyMessage}</div>;
+  if (rows.length === 0) {
+    return (
+      <div className="empty-state">
+        {emptyMessage}
+        <SkippedNote count={skipped} noun={['story', 'stories']} />
+      </div>
+    );
+  }
 
   return (
     <>
@@ -119,12 +131,13 @@ export function FeedList({ topics, emptyMessage }: Props) {
           memoryName="feed-heights"
         />
       </div>
+      <SkippedNote count={skipped} noun={['story', 'stories']} />
       <div className="feed-more" ref={sentinelRef}>
         {isFetchNextPageError ? (
           <QueryError what="More news could not be loaded." error={feed.error} onRetry={() => void fetchNextPage()} />
         ) : hasNextPage ? (
-          <Button onClick={loadMore} disabled={isFetchingNextPage || stale}>
-            {isFetchingNextPage ? 'Loading more news…' : 'Show more news'}
+          <Button onClick={loadMore} disabled={isFetchingNextPage || stale || waiting}>
+            {waiting ? 'Waiting for the network…' : isFetchingNextPage ? 'Loading more news…' : 'Show more news'}
           </Button>
         ) : (
           <p className="feed-end">You have reached the end of the news.</p>

@@ -1,14 +1,16 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { Button } from '@/components/button';
+import { PartBoundary } from '@/components/error-boundary';
 import { QueryError } from '@/components/query-error';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { FeedList } from './feed-list';
 import { useTopicSelection } from './use-topic-selection';
 import './feed.css';
 
-const loadFilterPanel = () => import('./topic-filter-panel');
 // Most visits never open the filter: its code arrives on first use (or on hover/focus of the button).
-const TopicFilterPanel = lazy(loadFilterPanel);
+const TopicFilterPanel = lazyWithRetry(() => import('./topic-filter-panel'));
+const loadFilterPanel = () => void TopicFilterPanel.preload().catch(() => {});
 
 /** `aside` is composed in by the app shell (e.g. the converter box), since features never import each other. */
 export function FeedPage({ aside }: { aside?: React.ReactNode }) {
@@ -44,7 +46,9 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
         {panelOpen &&
           (topics ? (
             <Suspense fallback={<p id={panelId}>Loading topics…</p>}>
-              <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
+              <PartBoundary what="The topic filter could not be loaded.">
+                <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
+              </PartBoundary>
             </Suspense>
           ) : topicsQuery.isError ? (
             <div id={panelId}>
@@ -56,7 +60,7 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
             </div>
           ) : (
             <p id={panelId} role="status">
-              Loading topics…
+              {topicsQuery.fetchStatus === 'paused' ? 'Waiting for the network to load the topics…' : 'Loading topics…'}
             </p>
           ))}
 

@@ -1,10 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { articleQueries } from '@/api/articles';
+import { LongText } from '@/components/long-text';
+import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 
 /** The whole article (all pages) shown in place under a feed item by "Show more". */
 export default function FullText({ id, textId }: { id: string; textId: string }) {
   const article = useQuery(articleQueries.detail(id));
+  if (article.isPending && article.fetchStatus === 'paused') {
+    return (
+      <div id={textId} className="feed-item__text">
+        <WaitingForNetwork what="the full text" />
+      </div>
+    );
+  }
   if (article.isPending) {
     return (
       <div id={textId} className="feed-item__text" aria-busy="true">
@@ -32,7 +41,9 @@ export default function FullText({ id, textId }: { id: string; textId: string })
             </p>
           )}
           {paragraphs.map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
+            <p key={i}>
+              <LongText text={paragraph} />
+            </p>
           ))}
         </section>
       ))}

@@ -1,11 +1,14 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, SEARCH_WARMING_UP } from '@/api/http';
+import type { SearchPage } from '@/api/search';
 import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
 import { ListRows } from '@/components/list-rows';
+import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
-import type { SearchResponse, SearchResult } from '@/contract/search';
+import { SkippedNote } from '@/components/skipped-note';
+import type { SearchResult } from '@/contract/search';
 import { SearchResultItem } from './search-result-item';
 
 const resultKey = (result: SearchResult) => result.id;
@@ -18,7 +21,7 @@ export interface ActiveFilter {
 }
 
 interface Props {
-  results: UseInfiniteQueryResult<InfiniteData<SearchResponse>>;
+  results: UseInfiniteQueryResult<InfiniteData<SearchPage>>;
   /** The query the shown results belong to (may trail the box while a new search loads). */
   shownQ: string;
   filtersSentence: string;
@@ -57,6 +60,7 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
   if (results.isError && !results.data) {
     return <QueryError what="The search failed." error={results.error} onRetry={() => void results.refetch()} />;
   }
+  if (!results.data && results.fetchStatus === 'paused') return <WaitingForNetwork what="the results" />;
   if (!results.data) {
     return (
       <div className="search-skeleton" aria-hidden="true">
@@ -109,6 +113,10 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
           memoryName="search-heights"
         />
       </ol>
+      <SkippedNote
+        count={results.data.pages.reduce((sum, page) => sum + page.skipped, 0)}
+        noun={['result', 'results']}
+      />
       <div className="search-more">
         {results.isFetchNextPageError ? (
           <QueryError
@@ -117,8 +125,15 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
             onRetry={() => void results.fetchNextPage()}
           />
         ) : results.hasNextPage ? (
-          <Button disabled={results.isFetchingNextPage || stale} onClick={() => void results.fetchNextPage()}>
-            {results.isFetchingNextPage ? 'Loading more results…' : 'Show more results'}
+          <Button
+            disabled={results.isFetchingNextPage || stale || results.fetchStatus === 'paused'}
+            onClick={() => void results.fetchNextPage()}
+          >
+            {results.fetchStatus === 'paused'
+              ? 'Waiting for the network…'
+              : results.isFetchingNextPage
+                ? 'Loading more results…'
+                : 'Show more results'}
           </Button>
         ) : (
           <p className="search-end">{total === 1 ? 'That is the only result.' : `That is all ${total} results.`}</p>

@@ -34,7 +34,8 @@ export function useSearchResults({ q, topics, from, to, sort, canSearch, typing 
 
   const searching = canSearch && (typing || (results.isFetching && !results.isFetchingNextPage && !results.isError));
   let status = '';
-  if (searching || (typing && q === '')) status = 'Searching…';
+  if (searching && results.fetchStatus === 'paused') status = 'Waiting for the network to search…';
+  else if (searching || (typing && q === '')) status = 'Searching…';
   else if (canSearch && results.data && !results.isPlaceholderData) {
     const total = results.data.pages[0]?.total ?? 0;
     status = `${total} ${total === 1 ? 'result' : 'results'} for «${q}»`;

@@ -1,0 +1,40 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Suspense } from 'react';
+import { describe, expect, it } from 'vitest';
+import { PartBoundary } from '@/components/error-boundary';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
+
+function Hello() {
+  return <p>hello</p>;
+}
+
+describe('parts of the app downloaded on demand', () => {
+  it('say when their code could not be downloaded, and download it afresh on Try again', async () => {
+    let online = false;
+    let attempts = 0;
+    const Part = lazyWithRetry(async () => {
+      attempts++;
+      if (!online) throw new TypeError('Failed to fetch dynamically imported module: /assets/part.js');
+      return { default: Hello };
+    });
+    const user = userEvent.setup();
+    render(
+      <PartBoundary what="The part could not be loaded.">
+        <Suspense fallback={<p>loading</p>}>
+          <Part />
+        </Suspense>
+      </PartBoundary>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The part could not be loaded. Part of the app could not be downloaded. Check your connection, then try again.',
+    );
+    const failedAttempts = attempts;
+    expect(failedAttempts).toBeLessThanOrEqual(2); // no endless retrying while the error shows
+
+    online = true;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('hello')).toBeInTheDocument();
+    expect(attempts).toBe(failedAttempts + 1);
+  });
+});
