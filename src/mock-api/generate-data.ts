@@ -13,7 +13,8 @@ import { createTextModel, type TextModel } from './generated-text.ts';
 import { RATES_FILE_NAME, serializeRatesFile } from './rates-data.ts';
 import { mulberry32, pick, randomInt, weightedPicker, type Random } from './seeded-random.ts';
 
-const SAMPLE_TOPICS = fileURLToPath(new URL('../../mock-data/topics.json', import.meta.url));
+// A path, not new URL(): under jsdom (tests) URL is jsdom's class, which fileURLToPath refuses.
+const SAMPLE_TOPICS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../mock-data/topics.json');
 const TOPIC_IDS = ['politics', 'world', 'economy', 'defense', 'science', 'emergencies', 'society', 'pressreview'];
 const pickTopic = weightedPicker([...TOPIC_IDS, 'sports'], [16, 18, 16, 9, 9, 8, 11, 5, 8]);
 const pickTopicCount = weightedPicker([1, 2, 3, 4], [45, 30, 17, 8]);

@@ -3,12 +3,14 @@
 // distinct words, Zipf-like skew) and names swapped for places and people, many with accents.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../contract/news.ts';
 import { PEOPLE, PLACES } from './generated-names.ts';
 import { pick, randomInt, weightedPicker, type Random } from './seeded-random.ts';
 
-const SAMPLE_ARTICLES = fileURLToPath(new URL('../../mock-data/articles.json', import.meta.url));
+// A path, not new URL(): under jsdom (tests) URL is jsdom's class, which fileURLToPath refuses.
+const SAMPLE_ARTICLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../mock-data/articles.json');
 
 /** Skip the most common (spoken-register) words; the skeletons bring the function words. */
 const VOCABULARY_FROM_RANK = 300;

@@ -88,7 +88,7 @@ export function serializeIndex(index: SearchIndex, key: string): Buffer[] {
     parts.push(bytes, Buffer.alloc(align(bytes.length) - bytes.length));
   };
   const lengthField = Buffer.alloc(8);
-  lengthField.writeUInt32LE(align(headerBytes.length), 0);
+  lengthField.writeUInt32LE(headerBytes.length, 0);
   parts.push(lengthField);
   push(headerBytes);
   push(vocabulary);
@@ -104,14 +104,14 @@ export function deserializeIndex(file: Buffer, key: string): SearchIndex | null 
   const headerLength = bytes.readUInt32LE(0);
   let header: Record<string, number | string>;
   try {
-    header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength).trim()) as Record<string, number | string>;
+    header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Record<string, number | string>;
   } catch {
     return null;
   }
   if (header.version !== INDEX_FORMAT_VERSION || header.key !== key) return null;
   const termCount = Number(header.termCount);
   const postingCount = Number(header.postingCount);
-  let at = 8 + headerLength;
+  let at = 8 + align(headerLength);
   const vocabularyBytes = Number(header.vocabularyBytes);
   const terms = termCount ? bytes.toString('utf8', at, at + vocabularyBytes).split('\n') : [];
   at += align(vocabularyBytes);
