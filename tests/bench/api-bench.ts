@@ -58,15 +58,8 @@ const stats = (times: number[]) => {
 
 /** Until the feed answers, then until search stops answering 503: timing the feed meanwhile. */
 async function waitForReady(server: Server) {
-  let feedMs = NaN;
-  for (;;) {
-    const response = await fetch(`${server.base}/articles?limit=20`).catch(() => null);
-    if (response?.ok) {
-      feedMs = performance.now() - server.spawnedAt;
-      break;
-    }
-    await sleep(10);
-  }
+  while (!(await fetch(`${server.base}/articles?limit=20`).catch(() => null))?.ok) await sleep(10);
+  const feedMs = performance.now() - server.spawnedAt;
   const feedDuringBuild: number[] = [];
   for (let i = 0; ; i++) {
     const search = await timed(`${server.base}/search?q=government`);
