@@ -11,7 +11,7 @@ import { firstPostingFrom, NOT_IN_BODY, type SearchIndex } from './search-index.
 import { expandWord, Matcher, type Expansion, type MatchFilter, type SearchContext } from './search-match.ts';
 import { snippetFromBytes } from './search-snippet.ts';
 import { suggestQuery } from './search-suggestion.ts';
-import { termsByLength } from './search-typos.ts';
+import { vocabularyOf } from './search-typos.ts';
 import { bestFirst } from './top-k.ts';
 
 /** One page of a search: the request (q trimmed and checked), where to resume, how many. */
@@ -56,7 +56,7 @@ export function createSearchCore(
   index: SearchIndex,
   timeZone: string,
 ): SearchCore {
-  const context: SearchContext = { index, byLength: termsByLength(index) };
+  const context: SearchContext = { index, vocabulary: vocabularyOf(index) };
   const matcher = new Matcher(index);
   const topicMembers = new Map(topics.map((t) => [t.id, new Uint8Array(store.size)]));
   store.summaries.forEach((summary, ordinal) => {

@@ -3,10 +3,15 @@
 // must match, and the topic and day filters are applied while the postings are read, never after scoring.
 import { typoAllowance } from '../contract/words.ts';
 import { documentFrequency, firstPostingFrom, prefixRange, termNumber, type SearchIndex } from './search-index.ts';
-import { closeWords } from './search-typos.ts';
+import { closeWords, type Vocabulary } from './search-typos.ts';
 
-/** The last word matches as the start of at most this many archive words: the most widespread ones. */
+/**
+ * The last word matches as the start of at most this many archive words, the most widespread ones: fewer for one
+ * or two letters, whose completions are each in a large share of the archive.
+ */
 export const MAX_PREFIX_EXPANSION = 50;
+export const prefixExpansionCap = (prefix: string) =>
+  prefix.length === 1 ? 10 : prefix.length === 2 ? 25 : MAX_PREFIX_EXPANSION;
 /** A word found nowhere matches at most this many archive words within its typo allowance. */
 const MAX_TYPO_CANDIDATES = 20;
 /** A completion counts a little less than the whole word typed. */
@@ -21,20 +26,21 @@ export interface Expansion {
 
 export interface SearchContext {
   index: SearchIndex;
-  byLength: ReadonlyMap<number, Uint32Array>;
+  vocabulary: Vocabulary;
 }
 
 /** The archive words standing for one query word. */
-export function expandWord({ index, byLength }: SearchContext, word: string, isLast: boolean): Expansion[] {
+export function expandWord({ index, vocabulary }: SearchContext, word: string, isLast: boolean): Expansion[] {
   const exact = termNumber(index, word);
   const expansions: Expansion[] = exact >= 0 ? [{ term: exact, weight: 1, tier: 0 }] : [];
   if (isLast) {
     const [from, to] = prefixRange(index, word);
     const completions: number[] = [];
     for (let t = from; t < to; t++) if (t !== exact) completions.push(t);
-    if (completions.length > MAX_PREFIX_EXPANSION) {
+    const cap = prefixExpansionCap(word);
+    if (completions.length > cap) {
       completions.sort((a, b) => documentFrequency(index, b) - documentFrequency(index, a) || a - b);
-      completions.length = MAX_PREFIX_EXPANSION;
+      completions.length = cap;
     }
     for (const term of completions) expansions.push({ term, weight: PREFIX_WEIGHT, tier: 0 });
   }
@@ -42,7 +48,7 @@ export function expandWord({ index, byLength }: SearchContext, word: string, isL
   // Typos are forgiven only in a word that appears nowhere as written (the last word: nowhere as a start).
   const allowance = typoAllowance(word);
   if (allowance === 0) return [];
-  return closeWords(index, byLength, word, allowance, MAX_TYPO_CANDIDATES).map(({ term, distance }) => ({
+  return closeWords(index, vocabulary, word, allowance, MAX_TYPO_CANDIDATES).map(({ term, distance }) => ({
     term,
     weight: 1 / (1 + distance),
     tier: distance,

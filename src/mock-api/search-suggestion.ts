@@ -20,12 +20,12 @@ export function suggestQuery(
   typed: ReadonlyMap<string, string>,
   filter: MatchFilter,
 ): string | null {
-  const { index, byLength } = context;
+  const { index, vocabulary } = context;
   const options = terms.map((term, i) => {
     const isLast = i === terms.length - 1;
     const known = isLast ? prefixRange(index, term)[1] > prefixRange(index, term)[0] : termNumber(index, term) >= 0;
     if (known) return [{ text: typed.get(term) ?? term, distance: 0, expansions: expandWord(context, term, isLast) }];
-    return closeWords(index, byLength, term, suggestionAllowance(term), OPTIONS_PER_WORD, isLast).map((close) => ({
+    return closeWords(index, vocabulary, term, suggestionAllowance(term), OPTIONS_PER_WORD, isLast).map((close) => ({
       text: index.terms[close.term]!,
       distance: close.distance,
       expansions: [{ term: close.term, weight: 1, tier: 0 }],

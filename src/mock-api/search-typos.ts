@@ -36,15 +36,36 @@ export interface CloseWord {
   distance: number;
 }
 
-/** Vocabulary numbers grouped by word length, so a typo search reads only words of a possible length. */
-export function termsByLength(index: SearchIndex): Map<number, Uint32Array> {
+/** The characters a word holds, as bits (character code mod 32): one edit changes at most two of them. */
+function characterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export interface Vocabulary {
+  /** Vocabulary numbers grouped by word length, so a typo search reads only words of a possible length. */
+  byLength: ReadonlyMap<number, Uint32Array>;
+  /** characterMask of every word: a cheap test that rules most words out before computing a distance. */
+  masks: Uint32Array;
+}
+
+export function vocabularyOf(index: SearchIndex): Vocabulary {
   const groups = new Map<number, number[]>();
+  const masks = new Uint32Array(index.terms.length);
   index.terms.forEach((term, t) => {
+    masks[t] = characterMask(term);
     const group = groups.get(term.length);
     if (group) group.push(t);
     else groups.set(term.length, [t]);
   });
-  return new Map([...groups].map(([length, terms]) => [length, Uint32Array.from(terms)]));
+  return { byLength: new Map([...groups].map(([length, terms]) => [length, Uint32Array.from(terms)])), masks };
 }
 
 /**
@@ -53,17 +74,20 @@ export function termsByLength(index: SearchIndex): Map<number, Uint32Array> {
  */
 export function closeWords(
   index: SearchIndex,
-  byLength: ReadonlyMap<number, Uint32Array>,
+  { byLength, masks }: Vocabulary,
   word: string,
   max: number,
   limit: number,
   asPrefix = false,
 ): CloseWord[] {
   const found: CloseWord[] = [];
+  const wordMask = characterMask(word);
   for (const [length, terms] of byLength) {
     const reach = length - word.length;
     if (Math.abs(reach) > max && !(asPrefix && reach > 0)) continue;
+    const whole = Math.abs(reach) <= max;
     for (const t of terms) {
+      if (whole && !asPrefix && bitCount(wordMask ^ masks[t]!) > 2 * max) continue;
       const term = index.terms[t]!;
       let distance = boundedDistance(word, term, max);
       if (asPrefix && distance > max && reach > 0) distance = boundedDistance(word, term.slice(0, word.length), max);

@@ -14,7 +14,7 @@ import { queryTerms } from '../../src/contract/words.ts';
 import { loadNewsData, type NewsData } from '../../src/mock-api/load-mock-data.ts';
 import { buildSearchIndexNow } from '../../src/mock-api/search-index-build.ts';
 import { expandWord } from '../../src/mock-api/search-match.ts';
-import { termsByLength } from '../../src/mock-api/search-typos.ts';
+import { vocabularyOf } from '../../src/mock-api/search-typos.ts';
 import { benchQueries, percentile, round, type BenchQuery } from './bench-queries.ts';
 import { ENGINES, type PlannedQuery } from './search-engine-adapters.ts';
 
@@ -27,7 +27,7 @@ const dayStart = (day: string) => Date.parse(`${day}T00:00:00+03:00`);
 
 function plan(data: NewsData): PlannedQuery[] {
   const index = buildSearchIndexNow(data.store);
-  const context = { index, byLength: termsByLength(index) };
+  const context = { index, vocabulary: vocabularyOf(index) };
   return benchQueries(data.store.summaries).map((query: BenchQuery) => {
     const terms = queryTerms(query.q);
     return {
@@ -90,7 +90,8 @@ async function main() {
   for (const dataDir of args) {
     const planFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'engine-plan-')), 'plan.json');
     writeFileSync(planFile, JSON.stringify(plan(loadNewsData(dataDir))));
-    for (const name of Object.keys(ENGINES)) {
+    // ENGINES=flat (a part of an engine's name) runs only the matching engines.
+    for (const name of Object.keys(ENGINES).filter((n) => n.includes(process.env.ENGINES ?? ''))) {
       try {
         const out = execFileSync(
           process.execPath,

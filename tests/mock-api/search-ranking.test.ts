@@ -6,7 +6,7 @@ import type { Article } from '@/contract/news';
 import { isTypoOf, tokenize } from '@/contract/words';
 import { createMockApi } from '@/mock-api/api-core';
 import type { MockData } from '@/mock-api/load-mock-data';
-import { MAX_PREFIX_EXPANSION } from '@/mock-api/search-match';
+import { MAX_PREFIX_EXPANSION, prefixExpansionCap } from '@/mock-api/search-match';
 import { boundedDistance } from '@/mock-api/search-typos';
 import { scanWords } from '@/mock-api/word-scanner';
 import { sampleData } from '../helpers/fixtures';
@@ -58,22 +58,29 @@ describe('typo matches', () => {
 });
 
 describe('prefix expansion of the last word', () => {
-  // 80 different words starting with "pz", the first ones far more widespread than the last ones.
-  const words = Array.from({ length: 80 }, (_, i) => `pz${String.fromCharCode(97 + (i % 26))}${i}word`);
+  // 80 different words starting with "pzq", the first ten far more widespread than the others.
+  const words = Array.from({ length: 80 }, (_, i) => `pzq${String.fromCharCode(97 + (i % 26))}${i}word`);
   const articles = words.flatMap((word, i) =>
     Array.from({ length: i < 10 ? 5 : 1 }, () => article(`Report ${i}`, `The note mentions ${word} twice: ${word}.`)),
   );
   const search = searchIn(articles);
 
   it(`expands to at most ${MAX_PREFIX_EXPANSION} archive words, the most widespread, and still finds results`, () => {
-    const page = search({ q: 'pz', limit: '50' });
+    const page = search({ q: 'pzq', limit: '50' });
     // The 10 words in 5 articles each, then the next most widespread: 40 of the 70 words found once.
     expect(page.total).toBe(10 * 5 + (MAX_PREFIX_EXPANSION - 10));
     expect(page.items.length).toBe(50);
   });
 
+  it('expands a one- or two-letter last word to fewer words still', () => {
+    expect(prefixExpansionCap('p')).toBe(10);
+    expect(prefixExpansionCap('pz')).toBe(25);
+    expect(search({ q: 'p' }).total).toBe(10 * 5);
+    expect(search({ q: 'pz' }).total).toBe(10 * 5 + 15);
+  });
+
   it('finds a rare completion once the prefix is long enough to name it', () => {
-    expect(search({ q: `${words[79]!.slice(0, 6)}` }).total).toBe(1);
+    expect(search({ q: words[79]!.slice(0, 7) }).total).toBe(1);
   });
 });
 
