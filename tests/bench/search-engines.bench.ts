@@ -90,8 +90,9 @@ async function main() {
   for (const dataDir of args) {
     const planFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'engine-plan-')), 'plan.json');
     writeFileSync(planFile, JSON.stringify(plan(loadNewsData(dataDir))));
-    // ENGINES=flat (a part of an engine's name) runs only the matching engines.
-    for (const name of Object.keys(ENGINES).filter((n) => n.includes(process.env.ENGINES ?? ''))) {
+    // ENGINES=mini,flex (parts of engines' names) runs only the matching engines.
+    const only = (process.env.ENGINES ?? '').split(',');
+    for (const name of Object.keys(ENGINES).filter((n) => only.some((part) => n.includes(part)))) {
       try {
         const out = execFileSync(
           process.execPath,

@@ -20,7 +20,7 @@ function copyOfData(articles = 400): string {
   return dir;
 }
 
-describe('starting the mock API on a data folder', () => {
+describe('starting the mock API on a data folder', { timeout: 30_000 }, () => {
   it('serves the feed at once and answers search with 503 search_warming_up and Retry-After until ready', async () => {
     const started = startMockApi(copyOfData(), { cacheDir: null });
     const warming = get(started.api, '/search', { q: 'government' });
