@@ -1,9 +1,12 @@
 // The mock API's request handling, written once: the dev/preview servers and the test MSW handlers call it.
+import path from 'node:path';
 import { apiError, type ApiRequest, type ApiResponse, type Route } from './api-response.ts';
-import type { MockData } from './load-mock-data.ts';
+import { loadNewsData, prepareNewsData, type MockData, type NewsData } from './load-mock-data.ts';
 import { newsRoutes } from './news-routes.ts';
 import { ratesRoutes } from './rates-routes.ts';
 import { searchRoutes } from './search-routes.ts';
+import { searchInBackground, searchNow, type SearchService } from './search-service.ts';
+import { agencyTimeZoneFromEnv } from './search-time.ts';
 
 export type MockApi = (request: ApiRequest) => ApiResponse;
 
@@ -24,8 +27,14 @@ function matchPattern(pattern: string, path: string): Record<string, string> | n
   return params;
 }
 
-export function createMockApi(data: MockData): MockApi {
-  const routes: Route[] = [...newsRoutes(data), ...searchRoutes(data), ...ratesRoutes(data)];
+/**
+ * The API over data in memory (`MockData`, e.g. tests) or loaded by the server (`NewsData`). Without a `search`
+ * service the index is built at once, which suits small data; servers use startMockApi.
+ */
+export function createMockApi(input: MockData | NewsData, options: { search?: SearchService } = {}): MockApi {
+  const data = 'store' in input ? input : prepareNewsData(input);
+  const search = options.search ?? searchNow(data, agencyTimeZoneFromEnv());
+  const routes: Route[] = [...newsRoutes(data), ...searchRoutes(data, search), ...ratesRoutes(data.rates)];
   return ({ method, path, query }) => {
     const candidates = routes
       .map((route) => ({ route, params: matchPattern(route.pattern, path) }))
@@ -39,4 +48,24 @@ export function createMockApi(data: MockData): MockApi {
       return apiError(500, 'internal', `The mock API failed: ${(error as Error).message}`);
     }
   };
+}
+
+export interface StartedMockApi {
+  api: MockApi;
+  data: NewsData;
+  search: SearchService;
+}
+
+/**
+ * What the servers run: the data files of `dir` loaded and checked (the feed is served from then on) and the
+ * search index read from `cacheDir` (default: `dir/.cache`; null for none) or built in the background.
+ */
+export function startMockApi(dir: string, { cacheDir }: { cacheDir?: string | null } = {}): StartedMockApi {
+  const data = loadNewsData(dir);
+  const search = searchInBackground(
+    data,
+    agencyTimeZoneFromEnv(),
+    cacheDir === undefined ? path.join(dir, '.cache') : cacheDir,
+  );
+  return { api: createMockApi(data, { search }), data, search };
 }

@@ -9,6 +9,8 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** Extra response headers, e.g. Retry-After on a 503 while the search index warms up. */
+  headers?: Record<string, string>;
 }
 
 type RouteHandler = (params: Record<string, string>, query: URLSearchParams) => ApiResponse;

@@ -23,7 +23,7 @@ export function decodeToken(raw: string): unknown[] | null {
 
 export const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-function encodeCursor(position: CursorPosition): string {
+export function encodeCursor(position: CursorPosition): string {
   return encodeToken([position.time, position.id]);
 }
 
@@ -39,21 +39,8 @@ export function compareNewestFirst(a: CursorPosition, b: CursorPosition): number
   return b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export interface PageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** One page after `cursor` from a list already sorted with compareNewestFirst. */
-export function pageAfter<T>(
-  sorted: readonly T[],
-  position: (item: T) => CursorPosition,
-  cursor: CursorPosition | null,
-  limit: number,
-): PageOf<T> {
-  const start = cursor ? sorted.findIndex((item) => compareNewestFirst(position(item), cursor) > 0) : 0;
-  const from = start === -1 ? sorted.length : start;
-  const items = sorted.slice(from, from + limit);
-  const hasMore = from + limit < sorted.length;
-  return { items, nextCursor: hasMore && items.length ? encodeCursor(position(items[items.length - 1]!)) : null };
+/** A copy of `items` sorted with compareNewestFirst. */
+export function sortByNewest<T>(items: readonly T[], position: (item: T) => CursorPosition): T[] {
+  const positions = new Map(items.map((item) => [item, position(item)]));
+  return [...items].sort((a, b) => compareNewestFirst(positions.get(a)!, positions.get(b)!));
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RatesFile } from '../contract/rates.ts';
 import { parseRatesData, RATES_FILE_NAME, serializeRatesFile } from './rates-data.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 export const SAMPLE_SOURCE = 'Sample rates generated for this demo (CBR-style, not official)';
 export const SAMPLE_FIRST_DAY = '2025-11-03';
@@ -69,18 +70,6 @@ const HOLIDAYS = new Set([
   '2026-06-12',
   '2026-11-04',
 ]);
-
-/** mulberry32: a tiny seeded PRNG, so the output never depends on Math.random. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal draw (Box–Muller) from the seeded PRNG. */
 function normal(random: () => number): number {

@@ -1,7 +1,10 @@
 // Reads and validates the data files once, at server start (Node only).
+import { createHash } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { articleSchema, topicSchema, type Article, type TopicRecord } from '../contract/news.ts';
+import { ArticleStoreBuilder, type ArticleStore } from './article-store.ts';
 import { checkRecord, readJsonFile } from './data-files.ts';
+import { readJsonArrayRecords } from './json-records.ts';
 import { MockDataError } from './mock-data-error.ts';
 import { loadRatesData, type RatesData } from './rates-data.ts';
 
@@ -31,11 +34,7 @@ function checkUnique(fileName: string, ids: string[]): void {
 }
 
 export function parseNewsData(topicsJson: unknown, articlesJson: unknown): Omit<MockData, 'rates'> {
-  const topics = validateRecords('topics.json', topicsJson, topicSchema);
-  checkUnique(
-    'topics.json',
-    topics.map((t) => t.id),
-  );
+  const topics = readTopics(topicsJson);
   const articles = validateRecords('articles.json', articlesJson, articleSchema);
   checkUnique(
     'articles.json',
@@ -54,6 +53,77 @@ export function parseNewsData(topicsJson: unknown, articlesJson: unknown): Omit<
     });
   });
   return { topics, articles };
+}
+
+/** What the API serves from: the articles kept compactly, and where they came from (for the index cache). */
+export interface NewsData {
+  topics: TopicRecord[];
+  store: ArticleStore;
+  rates: RatesData;
+  /** SHA-256 of topics.json and articles.json when read from files (the search index cache key). */
+  dataKey: string | null;
+  dataDir: string | null;
+}
+
+function readTopics(json: unknown): TopicRecord[] {
+  const topics = validateRecords('topics.json', json, topicSchema);
+  checkUnique(
+    'topics.json',
+    topics.map((t) => t.id),
+  );
+  return topics;
+}
+
+/** Checks each article as it arrives (schema, unique id, known topics), then the related ids once all are in. */
+class ArticleCollector {
+  builder = new ArticleStoreBuilder();
+  constructor(private readonly topicIds: ReadonlySet<string>) {}
+
+  add = (record: unknown, index: number) => {
+    const article = checkRecord('articles.json', recordLabel(record, index), record, articleSchema);
+    const where = `articles.json: ${recordLabel(article, index)}`;
+    if (this.builder.ids.has(article.id)) throw new MockDataError(`${where}, field "id": duplicate id`);
+    article.topics.forEach((topic, i) => {
+      if (!this.topicIds.has(topic))
+        throw new MockDataError(`${where}, field "topics[${i}]": unknown topic "${topic}"`);
+    });
+    this.builder.add(article);
+  };
+
+  restart = () => {
+    this.builder = new ArticleStoreBuilder();
+  };
+
+  finish(): ArticleStore {
+    const { builder } = this;
+    for (let index = 0; index < builder.count; index++) {
+      const summary = builder.summaryOf(index);
+      summary.related?.forEach((id, i) => {
+        if (!builder.ids.has(id)) {
+          const where = `articles.json: ${recordLabel(summary, index)}`;
+          throw new MockDataError(`${where}, field "related[${i}]": unknown article "${id}"`);
+        }
+      });
+    }
+    return builder.finish();
+  }
+}
+
+/** Data already in memory (tests, small sets; trusted as given, like parsed data) in the form the API serves. */
+export function prepareNewsData(data: MockData): NewsData {
+  const builder = new ArticleStoreBuilder();
+  for (const article of data.articles) builder.add(article);
+  return { topics: data.topics, store: builder.finish(), rates: data.rates, dataKey: null, dataDir: null };
+}
+
+/** The server's loader: articles.json is read record by record (one per line) and kept compactly. */
+export function loadNewsData(dir: string): NewsData {
+  const topicsText = JSON.stringify(readJsonFile(dir, 'topics.json'));
+  const topics = readTopics(JSON.parse(topicsText));
+  const collector = new ArticleCollector(new Set(topics.map((t) => t.id)));
+  const articlesHash = readJsonArrayRecords(dir, 'articles.json', collector.add, collector.restart);
+  const dataKey = createHash('sha256').update(topicsText).update(articlesHash).digest('hex');
+  return { topics, store: collector.finish(), rates: loadRatesData(dir), dataKey, dataDir: dir };
 }
 
 export function loadMockData(dir: string): MockData {

@@ -1,8 +1,7 @@
 // GET /rates and /rates/history (issue 5): official rates for a day, and one currency's series.
 import { apiError, isResponse, ok, type ApiResponse, type Route } from './api-response.ts';
-import type { MockData } from './load-mock-data.ts';
 import { readDay } from './query-params.ts';
-import type { LoadedRates } from './rates-data.ts';
+import type { LoadedRates, RatesData } from './rates-data.ts';
 
 const noRates = () =>
   apiError(
@@ -72,8 +71,7 @@ function history(rates: LoadedRates, query: URLSearchParams): ApiResponse {
   return ok({ code, base: rates.base, nominal: currency?.nominal ?? 1, points });
 }
 
-export function ratesRoutes(data: MockData): Route[] {
-  const rates = data.rates;
+export function ratesRoutes(rates: RatesData): Route[] {
   return [
     { method: 'GET', pattern: '/rates', handle: (_params, query) => (rates ? ratesOn(rates, query) : noRates()) },
     {

@@ -1,13 +1,18 @@
-// The full-text search behind GET /search: a minisearch index built once from the articles.
-import MiniSearch, { type SearchResult } from 'minisearch';
+// The full-text search behind GET /search, over the flat index (search-index.ts) of the article store: matching
+// in search-match.ts, then ranking, paging by cursor, snippets and, when nothing matched, a suggestion.
 import { dayKeyInZone } from '../contract/day-key.ts';
-import type { Article, ArticleSummary } from '../contract/news.ts';
+import type { ArticleSummary, TopicRecord } from '../contract/news.ts';
 import type { SearchRequest } from '../contract/search.ts';
-import { normalizeTerm, queryTerms, tokenize, typoAllowance } from '../contract/words.ts';
+import { queryTerms, tokenize, foldWord } from '../contract/words.ts';
+import type { ArticleStore } from './article-store.ts';
 import { compareNewestFirst } from './cursor.ts';
-import { toSummary } from './news-routes.ts';
 import { encodeSearchCursor, searchFingerprint, type SearchCursor } from './search-cursor.ts';
-import { buildSnippet } from './search-snippet.ts';
+import { firstPostingFrom, NOT_IN_BODY, type SearchIndex } from './search-index.ts';
+import { expandWord, Matcher, type Expansion, type MatchFilter, type SearchContext } from './search-match.ts';
+import { snippetFromBytes } from './search-snippet.ts';
+import { suggestQuery } from './search-suggestion.ts';
+import { vocabularyOf } from './search-typos.ts';
+import { bestFirst } from './top-k.ts';
 
 /** One page of a search: the request (q trimmed and checked), where to resume, how many. */
 interface SearchQuery extends SearchRequest {
@@ -18,146 +23,131 @@ interface SearchQuery extends SearchRequest {
 type SearchItem = ArticleSummary & { snippet: string };
 
 type SearchOutcome =
-  { ok: true; items: SearchItem[]; total: number; nextCursor: string | null } | { ok: false; message: string };
-
-interface Entry {
-  article: Article;
-  summary: ArticleSummary;
-  time: number;
-  day: string;
-  body: string;
-}
-
-interface IndexedDoc {
-  id: string;
-  title: string;
-  lead: string;
-  body: string;
-}
-
-/** Title counts most, then the lead, then the body. */
-const FIELD_BOOST = { title: 4, lead: 2, body: 1 } as const;
-
-function sortedIncludesPrefix(sorted: readonly string[], prefix: string): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]!.startsWith(prefix);
-}
+  | { ok: true; items: SearchItem[]; total: number; nextCursor: string | null; suggestion?: string | null }
+  | { ok: false; message: string };
 
 export interface SearchCore {
   search(query: SearchQuery): SearchOutcome;
   size: number;
 }
 
-export function createSearchCore(articles: readonly Article[], timeZone: string): SearchCore {
-  const entries = new Map<string, Entry>(
-    articles.map((article) => [
-      article.id,
-      {
-        article,
-        summary: toSummary(article),
-        time: Date.parse(article.publishedAt),
-        day: dayKeyInZone(article.publishedAt, timeZone),
-        body: article.pages.flat().join(' ').replace(/\s+/g, ' ').trim(),
-      },
-    ]),
-  );
+/** Documents are numbered newest first, so an agency-day range is one range of numbers. */
+function dayRange(store: ArticleStore, timeZone: string, from: string | null, to: string | null) {
+  const dayOf = (ordinal: number) => dayKeyInZone(new Date(store.times[ordinal]!), timeZone);
+  const firstWhere = (test: (ordinal: number) => boolean) => {
+    let lo = 0;
+    let hi = store.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (test(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return {
+    from: to ? firstWhere((d) => dayOf(d) <= to) : 0,
+    to: from ? firstWhere((d) => dayOf(d) < from) : store.size,
+  };
+}
 
-  const words = new Set<string>();
-  for (const { article, body } of entries.values()) {
-    for (const text of [article.title, article.lead, body]) {
-      for (const token of tokenize(text)) {
-        const term = normalizeTerm(token);
-        if (term) words.add(term);
+export function createSearchCore(
+  store: ArticleStore,
+  topics: readonly TopicRecord[],
+  index: SearchIndex,
+  timeZone: string,
+): SearchCore {
+  const context: SearchContext = { index, vocabulary: vocabularyOf(index) };
+  const matcher = new Matcher(index);
+  const topicMembers = new Map(topics.map((t) => [t.id, new Uint8Array(store.size)]));
+  store.summaries.forEach((summary, ordinal) => {
+    for (const topic of summary.topics) topicMembers.get(topic)![ordinal] = 1;
+  });
+
+  /** The first body byte of any matched word in this document (null: only the title or lead matched). */
+  function firstBodyMatch(doc: number, words: readonly (readonly Expansion[])[]): number | null {
+    let first = NOT_IN_BODY;
+    for (const expansions of words) {
+      for (const { term } of expansions) {
+        const p = firstPostingFrom(index, term, doc);
+        if (p < index.postingStart[term + 1]! && index.postingDoc[p] === doc) {
+          first = Math.min(first, index.postingBodyOffset[p]!);
+        }
       }
     }
+    return first === NOT_IN_BODY ? null : first;
   }
-  const vocabulary = [...words].sort();
-
-  const index = new MiniSearch<IndexedDoc>({
-    fields: ['title', 'lead', 'body'],
-    idField: 'id',
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => normalizeTerm(term),
-    searchOptions: {
-      boost: FIELD_BOOST,
-      combineWith: 'AND',
-      // The last word may still be being typed, so it also matches as the start of a longer word.
-      prefix: (_term, i, terms) => i === terms.length - 1,
-      // Typos are forgiven only in a word that appears nowhere as written (for the last word: as a word's start).
-      fuzzy: (term, i, terms) => {
-        const known = i === terms.length - 1 ? sortedIncludesPrefix(vocabulary, term) : words.has(term);
-        return (!known && typoAllowance(term)) || false;
-      },
-    },
-  });
-  index.addAll(
-    [...entries.values()].map(({ article, body }) => ({
-      id: article.id,
-      title: article.title,
-      lead: article.lead,
-      body,
-    })),
-  );
-
-  const position = (e: Entry) => ({ time: e.time, id: e.article.id });
 
   return {
-    size: entries.size,
-    search({ q, topics, from, to, sort, cursor, limit }) {
+    size: store.size,
+    search({ q, topics: topicIds, from, to, sort, cursor, limit }) {
       const terms = queryTerms(q);
-      const fingerprint = searchFingerprint({ terms, topics, from, to, sort });
+      const fingerprint = searchFingerprint({ terms, topics: topicIds, from, to, sort });
       if (cursor && (cursor.fingerprint !== fingerprint || cursor.sort !== sort)) {
         return { ok: false, message: 'The cursor belongs to a different search; start again from the first page' };
       }
+      if (terms.length === 0) return { ok: true, items: [], total: 0, nextCursor: null, suggestion: null };
 
-      const accepts = (e: Entry) =>
-        (!topics || e.article.topics.some((t) => topics.includes(t))) &&
-        (!from || e.day >= from) &&
-        (!to || e.day <= to);
-      const hits: { entry: Entry; result: SearchResult }[] = [];
-      for (const result of terms.length ? index.search(q) : []) {
-        const entry = entries.get(result.id as string)!;
-        if (accepts(entry)) hits.push({ entry, result });
+      const filter: MatchFilter = {
+        ...dayRange(store, timeZone, from, to),
+        topics: topicIds ? topicIds.map((id) => topicMembers.get(id)!) : null,
+      };
+      const words = terms.map((term, i) => expandWord(context, term, i === terms.length - 1));
+      const { docs, scores, tiers } = matcher.match(words, filter);
+      const total = docs.length;
+      if (total === 0) {
+        const typed = new Map(tokenize(q).map((token) => [foldWord(token), token] as const));
+        const suggestion = suggestQuery(context, matcher, terms, typed, filter);
+        return { ok: true, items: [], total: 0, nextCursor: null, suggestion };
       }
-      hits.sort(
-        sort === 'relevance'
-          ? (a, b) => b.result.score - a.result.score || compareNewestFirst(position(a.entry), position(b.entry))
-          : (a, b) => compareNewestFirst(position(a.entry), position(b.entry)),
-      );
 
-      let start = 0;
-      if (cursor?.sort === 'relevance') start = cursor.offset;
-      if (cursor?.sort === 'newest') {
-        const after = hits.findIndex((h) => compareNewestFirst(position(h.entry), cursor) > 0);
-        start = after === -1 ? hits.length : after;
+      let page: number[];
+      let more: boolean;
+      if (sort === 'relevance') {
+        // Typo tier first (exact and prefix matches above typos, closer typos first), then score, then newest.
+        const offset = cursor?.sort === 'relevance' ? cursor.offset : 0;
+        const order = bestFirst(
+          total,
+          offset + limit,
+          (a, b) => tiers[a]! - tiers[b]! || scores[b]! - scores[a]! || docs[a]! - docs[b]!,
+        );
+        page = order.slice(offset).map((i) => docs[i]!);
+        more = offset + page.length < total;
+      } else {
+        // Newest first is ascending document number; resume after the cursor's (time, id).
+        let after = 0;
+        if (cursor?.sort === 'newest') {
+          let lo = 0;
+          let hi = store.size;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (compareNewestFirst(store.position(mid), cursor) > 0) hi = mid;
+            else lo = mid + 1;
+          }
+          after = lo;
+        }
+        const rest = docs.filter((d) => d >= after);
+        page = Array.from(
+          bestFirst(rest.length, limit, (a, b) => rest[a]! - rest[b]!),
+          (i) => rest[i]!,
+        );
+        more = rest.length > page.length;
       }
-      const page = hits.slice(start, start + limit);
-      const end = start + page.length;
+
       const last = page[page.length - 1];
+      const end = (cursor?.sort === 'relevance' ? cursor.offset : 0) + page.length;
       const nextCursor =
-        end < hits.length && last
+        more && last !== undefined
           ? encodeSearchCursor(
               sort === 'relevance'
                 ? { sort, fingerprint, offset: end }
-                : { sort, fingerprint, ...position(last.entry) },
+                : { sort, fingerprint, ...store.position(last) },
             )
           : null;
-
-      const items = page.map(({ entry, result }) => {
-        const bodyTerms = new Set(
-          Object.entries(result.match)
-            .filter(([, fields]) => fields.includes('body'))
-            .map(([term]) => term),
-        );
-        return { ...entry.summary, snippet: buildSnippet(entry.body, bodyTerms) };
-      });
-      return { ok: true, items, total: hits.length, nextCursor };
+      const items = page.map((doc) => ({
+        ...store.summaries[doc]!,
+        snippet: snippetFromBytes(store.bodyBytes(doc), firstBodyMatch(doc, words)),
+      }));
+      return { ok: true, items, total, nextCursor };
     },
   };
 }

@@ -1,11 +1,10 @@
 // GET /search (issue 4): full-text search over the articles, with topic, date and sort filters and cursor paging.
 import { isSearchSort, MAX_SEARCH_QUERY_LENGTH, SEARCH_SORTS, type SearchSort } from '../contract/search.ts';
 import { apiError, isResponse, ok, type ApiResponse, type Route } from './api-response.ts';
-import type { MockData } from './load-mock-data.ts';
+import type { NewsData } from './load-mock-data.ts';
 import { readDay, readLimit, readTopics } from './query-params.ts';
-import { createSearchCore } from './search-core.ts';
 import { decodeSearchCursor } from './search-cursor.ts';
-import { agencyTimeZoneFromEnv } from './search-time.ts';
+import type { SearchService } from './search-service.ts';
 
 function readQuery(query: URLSearchParams): string | ApiResponse {
   const raw = query.get('q');
@@ -29,9 +28,7 @@ function readSort(query: URLSearchParams): SearchSort | ApiResponse {
   return apiError(400, 'bad_sort', `sort must be ${SEARCH_SORTS.map((s) => `"${s}"`).join(' or ')}, got "${raw}"`);
 }
 
-export function searchRoutes(data: MockData, { timeZone = agencyTimeZoneFromEnv() } = {}): Route[] {
-  // Built once, when the server starts.
-  const core = createSearchCore(data.articles, timeZone);
+export function searchRoutes(data: NewsData, search: SearchService): Route[] {
   const topicIds = new Set(data.topics.map((t) => t.id));
 
   return [
@@ -60,9 +57,18 @@ export function searchRoutes(data: MockData, { timeZone = agencyTimeZoneFromEnv(
           return apiError(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
         }
 
-        const outcome = core.search({ q, topics, from, to, sort, cursor, limit });
-        if (!outcome.ok) return apiError(400, 'bad_cursor', outcome.message);
-        return ok({ items: outcome.items, total: outcome.total, nextCursor: outcome.nextCursor });
+        const state = search.state();
+        if (state.status === 'warming') {
+          return {
+            ...apiError(503, 'search_warming_up', 'The search index is still being built; try again shortly'),
+            headers: { 'Retry-After': String(state.retryAfterSeconds) },
+          };
+        }
+        if (state.status === 'failed')
+          return apiError(500, 'search_failed', `The search index failed: ${state.message}`);
+        const { ok: done, ...outcome } = state.core.search({ q, topics, from, to, sort, cursor, limit });
+        if (!done) return apiError(400, 'bad_cursor', (outcome as { message: string }).message);
+        return ok(outcome);
       },
     },
   ];

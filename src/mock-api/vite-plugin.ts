@@ -1,12 +1,12 @@
 // Serves the mock API under /api from the dev and preview servers.
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { createMockApi, type MockApi } from './api-core.ts';
-import { loadMockData } from './load-mock-data.ts';
+import { startMockApi, type MockApi } from './api-core.ts';
 
 const API_PREFIX = '/api';
 
-function middleware(api: MockApi): Connect.NextHandleFunction {
+/** Connect middleware answering /api/* with the mock API (also usable with a bare node:http server). */
+export function mockApiMiddleware(api: MockApi): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) return next();
@@ -18,6 +18,7 @@ function middleware(api: MockApi): Connect.NextHandleFunction {
     res.statusCode = result.status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
+    for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
     res.end(JSON.stringify(result.body));
   };
 }
@@ -25,20 +26,18 @@ function middleware(api: MockApi): Connect.NextHandleFunction {
 export function mockApiPlugin({ dataDir }: { dataDir: string }): Plugin {
   let api: MockApi | undefined;
   // Loaded lazily so `vite build` never needs the data; a malformed file stops the server with its message.
+  // The feed is served as soon as the files are read; the search index follows in the background.
   const getApi = () => {
-    if (!api) {
-      const dir = path.resolve(dataDir);
-      api = createMockApi(loadMockData(dir));
-    }
+    api ??= startMockApi(path.resolve(dataDir)).api;
     return api;
   };
   return {
     name: 'news-mock-api',
     configureServer(server) {
-      server.middlewares.use(middleware(getApi()));
+      server.middlewares.use(mockApiMiddleware(getApi()));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware(getApi()));
+      server.middlewares.use(mockApiMiddleware(getApi()));
     },
   };
 }

@@ -20,6 +20,9 @@ export function mockApiHandler(api: () => MockApi = getDefaultMockApi) {
       path: url.pathname.replace(/^.*?\/api(?=\/)/, ''),
       query: url.searchParams,
     });
-    return HttpResponse.json(result.body as Record<string, unknown>, { status: result.status });
+    return HttpResponse.json(result.body as Record<string, unknown>, {
+      status: result.status,
+      headers: result.headers,
+    });
   });
 }

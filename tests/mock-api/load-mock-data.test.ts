@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMockData, parseNewsData } from '@/mock-api/load-mock-data';
+import { loadMockData, loadNewsData, parseNewsData } from '@/mock-api/load-mock-data';
 import { MOCK_DATA_DIR } from '../helpers/mock-api-handlers';
 
 const topics = JSON.parse(readFileSync(path.join(MOCK_DATA_DIR, 'topics.json'), 'utf8')) as unknown[];
@@ -13,6 +13,30 @@ const articles = JSON.parse(readFileSync(path.join(MOCK_DATA_DIR, 'articles.json
 function withArticle(index: number, patch: Record<string, unknown>) {
   return articles.map((a, i) => (i === index ? { ...a, ...patch } : a));
 }
+
+const cases: [string, unknown, RegExp][] = [
+  [
+    'a missing title',
+    withArticle(2, { title: undefined }),
+    /articles\.json: record 2 \(id "[a-z0-9-]+"\), field "title"/,
+  ],
+  ['an id with bad characters', withArticle(0, { id: 'Bad Id!' }), /record 0 \(id "Bad Id!"\), field "id"/],
+  ['a date without offset', withArticle(5, { publishedAt: '2026-11-20 04:50' }), /record 5 .*field "publishedAt"/],
+  ['an empty page', withArticle(1, { pages: [['One.'], []] }), /record 1 .*field "pages\[1\]"/],
+  ['no topics', withArticle(4, { topics: [] }), /record 4 .*field "topics"/],
+  [
+    'an unknown topic',
+    withArticle(6, { topics: ['astrology'] }),
+    /record 6 .*field "topics\[0\]": unknown topic "astrology"/,
+  ],
+  [
+    'a related id that does not exist',
+    withArticle(7, { related: ['ghost'] }),
+    /record 7 .*field "related\[0\]": unknown article "ghost"/,
+  ],
+  ['a duplicate id', withArticle(8, { id: articles[9]!.id }), /record 9 .*field "id": duplicate id/],
+  ['an object instead of a list', { articles }, /articles\.json: expected a JSON array/],
+];
 
 describe('data files', () => {
   it('the sample data is valid and rich enough', () => {
@@ -26,30 +50,34 @@ describe('data files', () => {
     expect(days.size).toBeGreaterThanOrEqual(7);
   });
 
-  it.each([
-    [
-      'a missing title',
-      withArticle(2, { title: undefined }),
-      /articles\.json: record 2 \(id "[a-z0-9-]+"\), field "title"/,
-    ],
-    ['an id with bad characters', withArticle(0, { id: 'Bad Id!' }), /record 0 \(id "Bad Id!"\), field "id"/],
-    ['a date without offset', withArticle(5, { publishedAt: '2026-11-20 04:50' }), /record 5 .*field "publishedAt"/],
-    ['an empty page', withArticle(1, { pages: [['One.'], []] }), /record 1 .*field "pages\[1\]"/],
-    ['no topics', withArticle(4, { topics: [] }), /record 4 .*field "topics"/],
-    [
-      'an unknown topic',
-      withArticle(6, { topics: ['astrology'] }),
-      /record 6 .*field "topics\[0\]": unknown topic "astrology"/,
-    ],
-    [
-      'a related id that does not exist',
-      withArticle(7, { related: ['ghost'] }),
-      /record 7 .*field "related\[0\]": unknown article "ghost"/,
-    ],
-    ['a duplicate id', withArticle(8, { id: articles[9]!.id }), /record 9 .*field "id": duplicate id/],
-    ['an object instead of a list', { articles }, /articles\.json: expected a JSON array/],
-  ])('rejects %s, naming the file, the record and the field', (_label, badArticles, message) => {
+  it.each(cases)('rejects %s, naming the file, the record and the field', (_label, badArticles, message) => {
     expect(() => parseNewsData(topics, badArticles)).toThrow(message);
+  });
+
+  it.each(cases)('the server loader rejects %s the same way, whatever the file layout', (_label, bad, message) => {
+    for (const layout of ['one record per line', 'pretty']) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+      writeFileSync(path.join(dir, 'topics.json'), JSON.stringify(topics));
+      const text =
+        layout === 'pretty' || !Array.isArray(bad)
+          ? JSON.stringify(bad, null, 2)
+          : `[\n${bad.map((a) => JSON.stringify(a)).join(',\n')}\n]\n`;
+      writeFileSync(path.join(dir, 'articles.json'), text);
+      expect(() => loadNewsData(dir), layout).toThrow(message);
+    }
+  });
+
+  it('reads a one-record-per-line file record by record, and a damaged line as invalid JSON', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+    writeFileSync(path.join(dir, 'topics.json'), JSON.stringify(topics));
+    const lines = articles.map((a) => JSON.stringify(a));
+    writeFileSync(path.join(dir, 'articles.json'), `[\n${lines.join(',\n')}\n]\n`);
+    const data = loadNewsData(dir);
+    expect(data.store.size).toBe(articles.length);
+    expect(data.store.article(data.store.ordinalOf(String(articles[3]!.id))!)).toEqual(articles[3]);
+    lines[5] = lines[5]!.slice(0, -3);
+    writeFileSync(path.join(dir, 'articles.json'), `[\n${lines.join(',\n')}\n]\n`);
+    expect(() => loadNewsData(dir)).toThrow(/articles\.json: is not valid JSON/);
   });
 
   it('names a file that is not JSON or missing', () => {

@@ -1,5 +1,4 @@
 // The search core on small made-up data sets: ranking, ties, time zones, snippets, and the index lifecycle.
-import MiniSearch from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDayKey } from '@/contract/day-key';
 import type { Article } from '@/contract/news';
@@ -53,15 +52,6 @@ describe('search ranking', () => {
     ];
     expect(searchIds(dataWith(twins), { q: 'walrus' })).toEqual(['newer', 'middle', 'older']);
     expect(searchIds(dataWith([...twins].reverse()), { q: 'walrus' })).toEqual(['newer', 'middle', 'older']);
-  });
-
-  it('builds the index once per server, not per request', () => {
-    const addAll = vi.spyOn(MiniSearch.prototype, 'addAll');
-    const api = createMockApi(sampleData);
-    for (const q of ['grain', 'satellite', 'key rate']) {
-      api({ method: 'GET', path: '/search', query: new URLSearchParams({ q }) });
-    }
-    expect(addAll).toHaveBeenCalledTimes(1);
   });
 });
 

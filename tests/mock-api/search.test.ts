@@ -124,7 +124,7 @@ describe('GET /search: matching', () => {
   });
 
   it('answers a query with no words at all with no results, not an error', () => {
-    expect(search({ q: '!!! ...' })).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(search({ q: '!!! ...' })).toEqual({ items: [], total: 0, nextCursor: null, suggestion: null });
   });
 });
 

@@ -1,0 +1,106 @@
+// When the search is ready. At server start the index is read from the disk cache next to the data (keyed by the
+// data files' SHA-256) or built in short slices between requests, so the feed answers at once; until then
+// /search answers 503 with a Retry-After. A built index is written to the cache in the background.
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { NewsData } from './load-mock-data.ts';
+import { createSearchCore, type SearchCore } from './search-core.ts';
+import { buildSearchIndex, buildSearchIndexNow } from './search-index-build.ts';
+import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex, type SearchIndex } from './search-index.ts';
+
+/** The longest the build holds the event loop at a time: a feed request waits at most about this long. */
+const SLICE_MS = 12;
+const CACHE_PREFIX = 'search-index-';
+
+type SearchState =
+  | { status: 'ready'; core: SearchCore }
+  | { status: 'warming'; retryAfterSeconds: number }
+  | { status: 'failed'; message: string };
+
+export interface SearchService {
+  state(): SearchState;
+  /** Resolves when the search is ready (or failed), with how the index was obtained. */
+  readonly ready: Promise<'built' | 'cache'>;
+  /** Resolves once a freshly built index is on disk (or could not be written). */
+  readonly cached: Promise<void>;
+}
+
+/** Builds the index at once: for tests and small in-memory data. */
+export function searchNow(data: NewsData, timeZone: string): SearchService {
+  const core = createSearchCore(data.store, data.topics, buildSearchIndexNow(data.store), timeZone);
+  return { state: () => ({ status: 'ready', core }), ready: Promise.resolve('built'), cached: Promise.resolve() };
+}
+
+const cacheFileOf = (cacheDir: string, key: string) =>
+  path.join(cacheDir, `${CACHE_PREFIX}v${INDEX_FORMAT_VERSION}-${key.slice(0, 24)}.bin`);
+
+async function readCachedIndex(cacheDir: string, key: string, documentCount: number): Promise<SearchIndex | null> {
+  try {
+    const index = deserializeIndex(await readFile(cacheFileOf(cacheDir, key)), key);
+    return index && index.documentCount === documentCount ? index : null;
+  } catch {
+    return null; // no cache yet, or unreadable: build instead
+  }
+}
+
+/** Writes the index beside the data (atomically), then removes older indexes; any failure just means no cache. */
+async function writeCachedIndex(cacheDir: string, key: string, index: SearchIndex): Promise<void> {
+  const file = cacheFileOf(cacheDir, key);
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const handle = await open(temporary, 'w');
+    try {
+      for (const part of serializeIndex(index, key)) await handle.write(part);
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+    for (const name of await readdir(cacheDir)) {
+      if (name.startsWith(CACHE_PREFIX) && path.join(cacheDir, name) !== file)
+        await rm(path.join(cacheDir, name), { force: true });
+    }
+  } catch {
+    await rm(temporary, { force: true }).catch(() => {});
+  }
+}
+
+/** Starts loading or building the index without blocking; the feed is served meanwhile. */
+export function searchInBackground(data: NewsData, timeZone: string, cacheDir: string | null): SearchService {
+  let state: SearchState = { status: 'warming', retryAfterSeconds: 2 };
+  const started = performance.now();
+  const key = data.dataKey;
+  let written: Promise<void> = Promise.resolve();
+
+  async function prepare(): Promise<'built' | 'cache'> {
+    const cached = cacheDir && key ? await readCachedIndex(cacheDir, key, data.store.size) : null;
+    let index = cached;
+    if (!index) {
+      const steps = buildSearchIndex(data.store);
+      for (;;) {
+        const sliceStart = performance.now();
+        let step = steps.next();
+        while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
+        if (step.done) {
+          index = step.value;
+          break;
+        }
+        const done = step.value;
+        const elapsed = (performance.now() - started) / 1000;
+        const remaining = done > 0.02 ? (elapsed * (1 - done)) / done : 5;
+        state = { status: 'warming', retryAfterSeconds: Math.min(30, Math.max(1, Math.ceil(remaining))) };
+        await nextTurn();
+      }
+    }
+    state = { status: 'ready', core: createSearchCore(data.store, data.topics, index, timeZone) };
+    if (!cached && cacheDir && key) written = writeCachedIndex(cacheDir, key, index);
+    return cached ? 'cache' : 'built';
+  }
+
+  const ready = prepare().catch((error: unknown) => {
+    state = { status: 'failed', message: (error as Error).message };
+    return 'built' as const;
+  });
+  return { state: () => state, ready, cached: ready.then(() => written) };
+}
