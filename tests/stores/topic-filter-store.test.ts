@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { normalizeSelection, toggleTopic, useTopicFilterStore } from '@/stores/topic-filter-store';
 import { readSavedSelection, TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-storage';
+import { normalizeSelection, toggleTopic, useTopicFilterStore } from '@/stores/topic-filter-store';
 
 const allIds = ['politics', 'world', 'economy'];
 

@@ -1,0 +1,77 @@
+// The feed's first paint against a static HTML page of the same 20 headlines, served by the same server and styled
+// by the same CSS: cold cache, phone viewport, 4x CPU throttling, runs interleaved so both see the same machine load.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { KEEP_NAMES_SHIM } from './stats.ts';
+
+const PHONE = { width: 412, height: 823 };
+const escape = (text: string) =>
+  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+interface Headline {
+  id: string;
+  title: string;
+  lead: string;
+  publishedAt: string;
+  dateline?: string;
+}
+
+/** Writes outDir/static-feed.html: the first page of the feed as plain HTML, with the app's stylesheets. */
+export async function writeStaticFeed(outDir: string, baseUrl: string): Promise<string> {
+  const { items } = (await (await fetch(`${baseUrl}/api/articles?limit=20`)).json()) as { items: Headline[] };
+  const appHtml = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const styles = [...appHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]).join('\n');
+  const articles = items
+    .map(
+      (
+        a,
+      ) => `<article class="news-item feed-item"><p class="news-item__meta"><time>${a.publishedAt.slice(11, 16)}</time>
+${a.dateline ? `<span class="news-item__dateline">${escape(a.dateline)}</span>` : ''}</p>
+<h3 class="news-item__title feed-item__title"><a href="/news/${a.id}">${escape(a.title)}</a></h3>
+<p class="feed-item__lead">${escape(a.lead)}</p></article>`,
+    )
+    .join('\n');
+  writeFileSync(
+    path.join(outDir, 'static-feed.html'),
+    `<!doctype html><html lang="en"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Static feed</title>${styles}</head><body><header class="site-header"><div class="site-header__inner">
+<a class="brand" href="/">Agency<span>News</span></a></div></header><main class="site-main"><h1>All news</h1>
+<div class="feed-list">${articles}</div></main></body></html>`,
+  );
+  return `${baseUrl}/static-feed.html`;
+}
+
+/** Largest Contentful Paint of one cold load, in ms, with the CPU slowed `rate` times. */
+async function coldLcp(browser: Browser, url: string, rate: number): Promise<number> {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.addInitScript(KEEP_NAMES_SHIM);
+  await page.addInitScript(() => {
+    const w = window as unknown as { lcp: number };
+    w.lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.lcp = entry.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(url);
+  await page.locator('.feed-item h3 a').nth(3).waitFor();
+  await page.waitForTimeout(400); // later, larger paints would still count
+  const lcp = await page.evaluate(() => (window as unknown as { lcp: number }).lcp);
+  await context.close();
+  return lcp;
+}
+
+/** `runs` interleaved pairs (the order alternates), so slow spells of the machine hit both pages alike. */
+export async function compareLcp(browser: Browser, appUrl: string, staticUrl: string, runs: number, rate = 4) {
+  const app: number[] = [];
+  const plain: number[] = [];
+  await coldLcp(browser, appUrl, rate); // warm the server and the OS file cache, not the browser's
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? [staticUrl, appUrl] : [appUrl, staticUrl];
+    for (const url of order) (url === appUrl ? app : plain).push(await coldLcp(browser, url, rate));
+  }
+  return { app, plain };
+}

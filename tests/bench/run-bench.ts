@@ -1,0 +1,150 @@
+// `npm run bench [-- --big] [-- --runs N]`: the performance goals, measured on the production build in headless
+// Chromium against generated data sets (10,000 articles; 100,000 too with --big), printed as a table with goal,
+// figure and verdict. Exits 1 when a goal is missed. Timings are medians of interleaved runs (spread in brackets).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { launchChromium } from '../e2e/chromium.ts';
+import { buildAndMeasure } from './bundle.ts';
+import { measureInteractions } from './interactions.ts';
+import { loadLongFeed } from './long-list.ts';
+import { compareLcp, writeStaticFeed } from './page-load.ts';
+import { describeRuns, median, printTable, quantile, type Row } from './stats.ts';
+
+const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+const RUNS = Number(process.argv.includes('--runs') ? argument('--runs') : 7);
+const SETS = process.argv.includes('--big') ? [10_000, 100_000] : [10_000];
+const FIRST_LOAD_BUDGET = 100 * 1024;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function generate(count: number): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bench-${count}-`));
+  const result = spawnSync('npm', ['run', '--silent', 'gen:data', '--', '--articles', String(count), '--out', dir], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`gen:data failed for ${count} articles`);
+  return dir;
+}
+
+async function serve(outDir: string, dataDir: string): Promise<{ server: PreviewServer; url: string }> {
+  process.env.MOCK_DATA_DIR = dataDir;
+  const server = await preview({ logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  for (let i = 0; i < 600; i++) {
+    if ((await fetch(`${url}/api/topics`).catch(() => null))?.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { server, url };
+}
+
+async function browserRows(browser: Browser, outDir: string, url: string, label: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const staticUrl = await writeStaticFeed(outDir, url);
+  const { app, plain } = await compareLcp(browser, url, staticUrl, RUNS);
+  const ratio = median(app) / median(plain);
+  rows.push({
+    measure: `feed LCP vs static page, phone, 4x CPU, cold (${label})`,
+    goal: '<= 2.0x',
+    figure: `${ratio.toFixed(2)}x: app ${describeRuns(app)}, static ${describeRuns(plain)}`,
+    ok: ratio <= 2,
+  });
+
+  const list = await loadLongFeed(browser, url, 5000);
+  rows.push({
+    measure: `5,000 items loaded in the feed (${label})`,
+    goal: '< 1,500 DOM nodes, no task > 50 ms',
+    figure:
+      `${list.domNodes} nodes; longest task ${Math.round(list.longestTask)} ms; item ${list.lastPosition} reached; ` +
+      `appending a page ${Math.round(median(list.appendTimes.slice(0, 20)))} ms first, ` +
+      `${Math.round(median(list.appendTimes.slice(-20)))} ms last (median of 20); worst scroll frame ${Math.round(list.worstFrame)} ms`,
+    ok: list.domNodes < 1500 && list.longestTask <= 50 && list.lastPosition >= 5000,
+  });
+
+  const interactions = await measureInteractions(browser, url, RUNS);
+  for (const [name, times] of Object.entries(interactions)) {
+    rows.push({
+      measure: `event to next paint, 4x CPU: ${name} (${label})`,
+      goal: '<= 100 ms',
+      figure: `${describeRuns(times)}, p90 ${Math.round(quantile(times, 0.9))} ms`,
+      ok: median(times) <= 100,
+    });
+  }
+  return rows;
+}
+
+async function apiRows(dataDir: string, count: number, label: string): Promise<Row[]> {
+  const { benchApi } = await import('./api-bench.ts');
+  const api = await benchApi(dataDir);
+  const big = count >= 100_000;
+  const ms = (v: number) => `${Math.round(v * 10) / 10} ms`;
+  const p95Row = (measure: string, s: { median: number; p95: number; max: number }, limit: number): Row => ({
+    measure: `${measure} (${label})`,
+    goal: `p95 <= ${limit} ms`,
+    figure: `p95 ${ms(s.p95)}, median ${ms(s.median)}, max ${ms(s.max)}`,
+    ok: s.p95 <= limit,
+  });
+  return [
+    {
+      measure: `mock API start: process start to feed served (${label})`,
+      goal: big ? '<= 10 s' : '',
+      figure:
+        `${(api.startToFeedMs / 1000).toFixed(1)} s; search ready ${(api.searchReadyColdMs / 1000).toFixed(1)} s cold, ` +
+        `${(api.searchReadyWarmMs / 1000).toFixed(1)} s with the index cached on disk`,
+      ok: big ? api.startToFeedMs <= 10_000 : null,
+    },
+    {
+      measure: `mock API memory (${label})`,
+      goal: big ? 'RSS < 1.5 GB' : '',
+      figure: `steady ${api.rssSteadyMB} MB, peak ${api.rssPeakMB} MB, ${api.rssAtSearchReadyMB} MB when search turns ready`,
+      ok: big ? api.rssSteadyMB < 1536 : null,
+    },
+    p95Row('search API, 200 varied queries', api.search, big ? 100 : 20),
+    p95Row('/api/articles?topics=', api.articlesWithTopics, 10),
+    p95Row('/api/articles, page 200 by cursor', api.deepPage200, 10),
+    p95Row('/api/topics', api.topics, 10),
+    { ...p95Row('feed requests while the index builds', api.feedDuringIndexBuild, 100), goal: '', ok: null },
+  ];
+}
+
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-dist-'));
+const rows: Row[] = [];
+const bundle = await buildAndMeasure(outDir);
+rows.push({
+  measure: 'JavaScript before the feed renders (gzip -9)',
+  goal: `<= ${kib(FIRST_LOAD_BUDGET)}`,
+  figure: `${kib(bundle.firstLoadBytes)} (${bundle.firstLoadBytes} B in ${bundle.firstLoadFiles.length} files)`,
+  ok: bundle.firstLoadBytes <= FIRST_LOAD_BUDGET,
+});
+rows.push({
+  measure: 'inline scripts in index.html',
+  goal: '0',
+  figure: String(bundle.inlineScripts),
+  ok: bundle.inlineScripts === 0,
+});
+for (const { view, bytes } of bundle.views)
+  rows.push({ measure: `lazy chunk: ${view}`, goal: '', figure: kib(bytes), ok: null });
+
+const browser = await launchChromium();
+for (const count of SETS) {
+  const label = `${count / 1000}k`;
+  const dataDir = generate(count);
+  rows.push(...(await apiRows(dataDir, count, label)));
+  const { server, url } = await serve(outDir, dataDir);
+  rows.push(...(await browserRows(browser, outDir, url, label)));
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+await browser.close();
+rmSync(outDir, { recursive: true, force: true });
+
+printTable(`npm run bench: ${os.cpus().length} cores, ${RUNS} runs per timing, ${new Date().toISOString()}`, rows);
+const missed = rows.filter((r) => r.ok === false);
+if (missed.length) {
+  console.log(`\nBUDGET EXCEEDED: ${missed.length} goal(s) missed`);
+  process.exitCode = 1;
+}
