@@ -25,13 +25,18 @@ const zones = [
   })),
   {
     target: './src/mock-api',
-    from: layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`),
+    from: [...layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`), './src/server'],
     message: 'The mock API shares only src/contract with the client.',
   },
   {
-    target: ['./src/!(mock-api)/**', './src/main.tsx'],
-    from: './src/mock-api',
-    message: 'The mock API is server and test code; it never reaches the app bundle.',
+    target: './src/server',
+    from: layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`),
+    message: 'The production server serves the built app; it imports only the mock API and src/contract.',
+  },
+  {
+    target: ['./src/!(mock-api|server)/**', './src/main.tsx'],
+    from: ['./src/mock-api', './src/server'],
+    message: 'Server code (the mock API, the production server) never reaches the app bundle.',
   },
 ];
 

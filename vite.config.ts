@@ -23,8 +23,9 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173 },
-  preview: { port, strictPort: true, host: process.env.HOST || 'localhost' },
+  // No CORS: the app and its API share an origin (Vite's default would advertise every method to any page).
+  server: { port: 5173, cors: false },
+  preview: { port, strictPort: true, host: process.env.HOST || 'localhost', cors: false },
   test: {
     projects: [
       {
@@ -33,7 +34,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**', 'tests/architecture/**'],
+          exclude: ['tests/e2e/**', 'tests/architecture/**', 'tests/server/**'],
           setupFiles: ['./tests/setup.ts'],
           restoreMocks: true,
         },
@@ -41,9 +42,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'architecture',
+          // Node-side checks without the browser-like environment: the lint rules, the production server.
+          name: 'node',
           environment: 'node',
-          include: ['tests/architecture/**/*.test.ts'],
+          include: ['tests/architecture/**/*.test.ts', 'tests/server/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

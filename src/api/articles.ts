@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { articleSchema, articleSummarySchema } from '@/contract/news';
 import { feedPageUrl, type FeedTopics } from './feed-requests';
 import { apiUrl, getJson } from './http';
 import { keepValidItems, uncheckedItems } from './lenient-list';
 
-const feedPageSchema = z.object({ items: uncheckedItems, nextCursor: z.nullable(z.string()) });
+const feedPageSchema = v.object({ items: uncheckedItems, nextCursor: v.nullable(v.string()) });
 
 export const articleQueries = {
   all: () => ['articles'] as const,

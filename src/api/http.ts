@@ -1,6 +1,6 @@
 // The one place that performs HTTP requests. Every response body is validated before anyone sees it.
-import * as z from 'zod/mini';
-import { apiErrorSchema, describeIssues } from '@/contract/news';
+import { apiErrorSchema } from '@/contract/news';
+import { check, describeProblems, type Output, type Schema } from '@/contract/validate';
 import { env } from '@/lib/env';
 
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response';
@@ -47,11 +47,11 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /** GET `url` (an address made with apiUrl) and validate its JSON body with `schema`. */
-export async function getJson<Schema extends z.ZodMiniType>(
+export async function getJson<S extends Schema>(
   url: string,
-  schema: Schema,
+  schema: S,
   { signal, timeoutMs = REQUEST_TIMEOUT_MS }: { signal?: AbortSignal; timeoutMs?: number } = {},
-): Promise<z.infer<Schema>> {
+): Promise<Output<S>> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const unanswered = () =>
     new ApiError(
@@ -86,27 +86,27 @@ export async function getJson<Schema extends z.ZodMiniType>(
   }
 
   if (!response.ok) {
-    const parsedError = apiErrorSchema.safeParse(body);
+    const parsedError = check(apiErrorSchema, body);
     throw new ApiError(
       'http',
-      parsedError.success
-        ? parsedError.data.error.message
+      parsedError.ok
+        ? parsedError.value.error.message
         : `The news service answered with an error (HTTP ${response.status}).`,
       response.status,
-      parsedError.success ? parsedError.data.error.code : undefined,
+      parsedError.ok ? parsedError.value.error.code : undefined,
       retryAfterMs(response.headers.get('Retry-After')),
     );
   }
 
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
+  const parsed = check(schema, body);
+  if (!parsed.ok) {
     throw new ApiError(
       'invalid-response',
-      `The news service sent data in an unexpected shape (${describeIssues(parsed.error, 2)}).`,
+      `The news service sent data in an unexpected shape (${describeProblems(parsed.problems, 2)}).`,
       response.status,
     );
   }
-  return parsed.data;
+  return parsed.value;
 }
 
 /** Retry network failures and 5xx, never 4xx or malformed data: retrying cannot fix those. A search index that is

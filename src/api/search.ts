@@ -1,15 +1,20 @@
 // GET /search: query options. Only the search view imports this (its own lazy chunk).
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
 import { searchQueryParams, searchResultSchema, type SearchRequest } from '@/contract/search';
 import { apiUrl, getJson } from './http';
 import { keepValidItems, uncheckedItems } from './lenient-list';
 
-const searchPageSchema = z.object({
+const searchPageSchema = v.object({
   items: uncheckedItems,
-  total: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0, 'must be a whole number')),
-  nextCursor: z.nullable(z.string()),
+  total: v.pipe(
+    v.number(),
+    v.check((n) => Number.isInteger(n) && n >= 0, 'must be a whole number'),
+  ),
+  nextCursor: v.nullable(v.string()),
+  /** Present when nothing was found: a corrected query from the archive's own words that would find something. */
+  suggestion: v.optional(v.nullable(v.string()), null),
 });
 
 export const searchQueries = {

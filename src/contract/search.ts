@@ -1,5 +1,5 @@
 // GET /search: the request shape and the wire format of the answer, shared by the client and the mock API.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { articleSummarySchema } from './news.ts';
 
 export const SEARCH_SORTS = ['relevance', 'newest'] as const;
@@ -34,6 +34,6 @@ export function searchQueryParams(request: SearchRequest, page: { cursor: string
   };
 }
 
-export const searchResultSchema = z.extend(articleSummarySchema, { snippet: z.string() });
+export const searchResultSchema = v.object({ ...articleSummarySchema.entries, snippet: v.string() });
 
-export type SearchResult = z.infer<typeof searchResultSchema>;
+export type SearchResult = v.InferOutput<typeof searchResultSchema>;

@@ -3,12 +3,15 @@ import path from 'node:path';
 import { apiError, type ApiRequest, type ApiResponse, type Route } from './api-response.ts';
 import { loadNewsData, prepareNewsData, type MockData, type NewsData } from './load-mock-data.ts';
 import { newsRoutes } from './news-routes.ts';
+import { refuseRepeatedParameters } from './query-params.ts';
 import { ratesRoutes } from './rates-routes.ts';
 import { searchRoutes } from './search-routes.ts';
 import { searchInBackground, searchNow, type SearchService } from './search-service.ts';
 import { agencyTimeZoneFromEnv } from './search-time.ts';
 
 export type MockApi = (request: ApiRequest) => ApiResponse;
+
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
 function matchPattern(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/');
@@ -40,8 +43,17 @@ export function createMockApi(input: MockData | NewsData, options: { search?: Se
       .map((route) => ({ route, params: matchPattern(route.pattern, path) }))
       .filter((c) => c.params !== null);
     if (candidates.length === 0) return apiError(404, 'not_found', `No API endpoint at ${path}`);
-    const match = candidates.find((c) => c.route.method === method);
-    if (!match) return apiError(405, 'method_not_allowed', `${method} is not allowed on ${path}`);
+    // The API is read-only: HEAD is a GET without the body, OPTIONS says what is allowed.
+    if (method === 'OPTIONS') return { status: 204, body: null, headers: { Allow: ALLOWED_METHODS } };
+    const match = candidates.find((c) => c.route.method === (method === 'HEAD' ? 'GET' : method));
+    if (!match) {
+      return {
+        ...apiError(405, 'method_not_allowed', `${method} is not allowed on ${path}; the API is read-only`),
+        headers: { Allow: ALLOWED_METHODS },
+      };
+    }
+    const repeated = refuseRepeatedParameters(query);
+    if (repeated) return repeated;
     try {
       return match.route.handle(match.params!, query);
     } catch (error) {

@@ -2,8 +2,8 @@
 // record and the field, so the person who wrote the file can fix it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type * as z from 'zod/mini';
-import { formatIssuePath } from '../contract/news.ts';
+import { check, type Output, type Schema } from '../contract/validate.ts';
+import { withoutBom } from './json-records.ts';
 import { MockDataError } from './mock-data-error.ts';
 
 /** The parsed JSON of `dir/fileName`; with `optional`, undefined when the file does not exist. */
@@ -18,20 +18,20 @@ export function readJsonFile(dir: string, fileName: string, { optional = false }
     throw new MockDataError(`${filePath}: cannot be read (${code ?? String(error)})`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(withoutBom(text)) as unknown;
   } catch (error) {
     throw new MockDataError(`${filePath}: is not valid JSON (${(error as Error).message})`);
   }
 }
 
 /** `value` checked against `schema`; the first issue is reported as `file: where, field "path": message`. */
-export function checkRecord<S extends z.ZodMiniType>(fileName: string, where: string, value: unknown, schema: S) {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    failRecord(fileName, where, formatIssuePath(issue.path) || '(record)', issue.message);
+export function checkRecord<S extends Schema>(fileName: string, where: string, value: unknown, schema: S): Output<S> {
+  const result = check(schema, value);
+  if (!result.ok) {
+    const [problem] = result.problems;
+    failRecord(fileName, where, problem!.path || '(record)', problem!.message);
   }
-  return result.data as z.infer<S>;
+  return result.value;
 }
 
 export function failRecord(fileName: string, where: string, field: string, message: string): never {

@@ -11,6 +11,9 @@ const NEWLINE = 0x0a;
 
 class NotLineLayout extends Error {}
 
+/** A UTF-8 byte-order mark is allowed at the start of a file (some editors write one); JSON.parse would refuse it. */
+export const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+
 /** One JSON record from a line "  {...},": null when the line is the closing "]". */
 function parseLine(line: string, isFirst: boolean): unknown {
   const text = line.trim();
@@ -94,7 +97,7 @@ export function readJsonArrayRecords(
   restart();
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8')) as unknown;
+    value = JSON.parse(withoutBom(bytes.toString('utf8'))) as unknown;
   } catch (error) {
     throw new MockDataError(`${filePath}: is not valid JSON (${(error as Error).message})`);
   }

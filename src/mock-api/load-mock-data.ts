@@ -1,7 +1,7 @@
 // Reads and validates the data files once, at server start (Node only).
 import { createHash } from 'node:crypto';
-import type * as z from 'zod/mini';
 import { articleSchema, topicSchema, type Article, type TopicRecord } from '../contract/news.ts';
+import type { Output, Schema } from '../contract/validate.ts';
 import { ArticleStoreBuilder, type ArticleStore } from './article-store.ts';
 import { checkRecord, readJsonFile } from './data-files.ts';
 import { readJsonArrayRecords } from './json-records.ts';
@@ -20,7 +20,7 @@ function recordLabel(record: unknown, index: number): string {
 }
 
 /** Validates an array file record by record, so the message points at the exact record and field. */
-function validateRecords<S extends z.ZodMiniType>(fileName: string, value: unknown, schema: S): z.infer<S>[] {
+function validateRecords<S extends Schema>(fileName: string, value: unknown, schema: S): Output<S>[] {
   if (!Array.isArray(value)) throw new MockDataError(`${fileName}: expected a JSON array of records`);
   return value.map((record, index) => checkRecord(fileName, recordLabel(record, index), record, schema));
 }

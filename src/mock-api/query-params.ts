@@ -14,14 +14,13 @@ export function readLimit(query: URLSearchParams): number | ApiResponse {
   return Number(raw);
 }
 
-/** A comma-separated `topics` list; unknown ids are a 400. Null means "all topics". */
+/** A comma-separated `topics` list; unknown ids are a 400. Null (absent, empty, only commas) means "all topics". */
 export function readTopics(query: URLSearchParams, knownTopics: ReadonlySet<string>): string[] | null | ApiResponse {
-  const raw = query.get('topics');
-  if (raw === null || raw.trim() === '') return null;
-  const ids = raw
+  const ids = (query.get('topics') ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  if (ids.length === 0) return null;
   const unknown = ids.filter((id) => !knownTopics.has(id));
   if (unknown.length > 0) return apiError(400, 'unknown_topic', `Unknown topic: ${unknown.join(', ')}`);
   return ids;
@@ -35,4 +34,14 @@ export function readDay(query: URLSearchParams, name: string): string | null | A
     return apiError(400, 'bad_date', `${name} must be a calendar date written YYYY-MM-DD, got "${raw}"`);
   }
   return raw;
+}
+
+/** A parameter given twice (`limit=2&limit=abc`) is refused: which one was meant is anyone's guess. */
+export function refuseRepeatedParameters(query: URLSearchParams): ApiResponse | null {
+  const seen = new Set<string>();
+  for (const key of query.keys()) {
+    if (seen.has(key)) return apiError(400, 'repeated_parameter', `${key} is given more than once; give it once`);
+    seen.add(key);
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // The reader's last converter choices, kept on the device: pair, amount (and which field it was typed in), extra
 // targets, favourites, chart range. The view's address wins over them; they apply when it names nothing.
 // Codes are checked against the rates when they load, not here.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { isCurrencyCode } from '@/contract/rates';
@@ -48,16 +48,16 @@ export const DEFAULT_CONVERTER_PREFS: ConverterPrefs = {
   range: '30d',
 };
 
-const code = z.string().check(z.refine(isCurrencyCode));
-const codeList = z.array(code).check(z.maxLength(200));
-const persistedSchema = z.object({
-  from: z.nullable(code),
-  to: z.nullable(code),
-  amount: z.string().check(z.maxLength(MAX_AMOUNT_LENGTH)),
-  side: z.enum(['from', 'to']),
+const code = v.pipe(v.string(), v.check(isCurrencyCode));
+const codeList = v.pipe(v.array(code), v.maxLength(200));
+const persistedSchema = v.object({
+  from: v.nullable(code),
+  to: v.nullable(code),
+  amount: v.pipe(v.string(), v.maxLength(MAX_AMOUNT_LENGTH)),
+  side: v.picklist(['from', 'to']),
   targets: codeList,
   favourites: codeList,
-  range: z.enum(CHART_RANGES),
+  range: v.picklist(CHART_RANGES),
 });
 
 const unique = (codes: readonly string[]) => [...new Set(codes)];
@@ -94,9 +94,9 @@ export const useConverterStore = create<ConverterState>()(
         if (typeof persisted !== 'object' || persisted === null) return current;
         const stored = persisted as Record<string, unknown>;
         const next: Partial<ConverterPrefs> = {};
-        for (const key of Object.keys(persistedSchema.shape) as (keyof ConverterPrefs)[]) {
-          const parsed = persistedSchema.shape[key].safeParse(stored[key]);
-          if (parsed.success) Object.assign(next, { [key]: parsed.data });
+        for (const key of Object.keys(persistedSchema.entries) as (keyof ConverterPrefs)[]) {
+          const parsed = v.safeParse(persistedSchema.entries[key], stored[key]);
+          if (parsed.success) Object.assign(next, { [key]: parsed.output });
         }
         if (next.targets) next.targets = unique(next.targets).slice(0, MAX_TARGETS);
         if (next.favourites) next.favourites = unique(next.favourites);

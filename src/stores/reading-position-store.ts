@@ -1,7 +1,8 @@
 // The reader's place in multi-page articles: how many pages they had open, per article id, kept on the device.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { isSlug } from '@/contract/news';
 import { safeJsonStorage } from './safe-storage';
 
 /** One remembered article. Only articles with more than the first page open are stored. */
@@ -22,20 +23,23 @@ export const READING_POSITION_STORAGE_KEY = 'agency-news.reading-position';
 export const MAX_REMEMBERED = 200;
 const MAX_PAGES = 10_000;
 
-const positionSchema = z.object({
-  id: z.string().check(z.refine((s) => /^[a-z0-9-]+$/.test(s), 'must be an article id')),
-  pagesShown: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 2 && n <= MAX_PAGES, 'pages 2..')),
+const positionSchema = v.object({
+  id: v.pipe(v.string(), v.check(isSlug, 'must be an article id')),
+  pagesShown: v.pipe(
+    v.number(),
+    v.check((n) => Number.isInteger(n) && n >= 2 && n <= MAX_PAGES, 'pages 2..'),
+  ),
 });
-const persistedSchema = z.object({ positions: z.array(z.unknown()) });
+const persistedSchema = v.object({ positions: v.array(v.unknown()) });
 
 /** Keeps the valid entries of a stored list (last one wins per id, newest MAX_REMEMBERED), drops the rest. */
 export function sanitizePositions(stored: readonly unknown[]): ReadingPosition[] {
   const byId = new Map<string, ReadingPosition>();
   for (const entry of stored) {
-    const parsed = positionSchema.safeParse(entry);
+    const parsed = v.safeParse(positionSchema, entry);
     if (!parsed.success) continue;
-    byId.delete(parsed.data.id); // re-insert so the latest occurrence decides the order
-    byId.set(parsed.data.id, { id: parsed.data.id, pagesShown: parsed.data.pagesShown });
+    byId.delete(parsed.output.id); // re-insert so the latest occurrence decides the order
+    byId.set(parsed.output.id, { id: parsed.output.id, pagesShown: parsed.output.pagesShown });
   }
   return [...byId.values()].slice(-MAX_REMEMBERED);
 }
@@ -65,8 +69,8 @@ export const useReadingPositionStore = create<ReadingPositionState>()(
       migrate: () => ({ positions: [] }),
       // Hand-edited or damaged values never reach the app: bad entries are dropped, good ones kept.
       merge: (persisted, current) => {
-        const parsed = persistedSchema.safeParse(persisted);
-        return parsed.success ? { ...current, positions: sanitizePositions(parsed.data.positions) } : current;
+        const parsed = v.safeParse(persistedSchema, persisted);
+        return parsed.success ? { ...current, positions: sanitizePositions(parsed.output.positions) } : current;
       },
     },
   ),

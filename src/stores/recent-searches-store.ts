@@ -1,5 +1,5 @@
 // The reader's recent searches, kept on this device only. Newest first, at most MAX_RECENT_SEARCHES.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { MAX_SEARCH_QUERY_LENGTH } from '@/contract/search';
@@ -26,23 +26,29 @@ export const RECENT_SEARCHES_STORAGE_KEY = 'agency-news.recent-searches';
 
 const sameSearch = (a: string) => a.replace(/\s+/g, ' ').toLowerCase();
 
-const entrySchema = z.object({
-  q: z.string().check(z.refine((q) => q.trim().length > 0 && q.length <= MAX_SEARCH_QUERY_LENGTH, 'not a search')),
-  at: z.number().check(z.refine(Number.isFinite, 'not a time')),
+const entrySchema = v.object({
+  q: v.pipe(
+    v.string(),
+    v.check((q) => q.trim().length > 0 && q.length <= MAX_SEARCH_QUERY_LENGTH, 'not a search'),
+  ),
+  at: v.pipe(
+    v.number(),
+    v.check((n) => Number.isFinite(n), 'not a time'),
+  ),
 });
-const persistedSchema = z.object({ searches: z.array(z.unknown()) });
+const persistedSchema = v.object({ searches: v.array(v.unknown()) });
 
 /** Keeps the well-formed entries of a stored list, newest first, without repeats. */
 function restore(value: unknown): RecentSearch[] | null {
-  const parsed = persistedSchema.safeParse(value);
+  const parsed = v.safeParse(persistedSchema, value);
   if (!parsed.success) return null;
   const seen = new Set<string>();
   const kept: RecentSearch[] = [];
-  for (const raw of parsed.data.searches) {
-    const entry = entrySchema.safeParse(raw);
-    if (!entry.success || seen.has(sameSearch(entry.data.q))) continue;
-    seen.add(sameSearch(entry.data.q));
-    kept.push({ q: entry.data.q.trim(), at: entry.data.at });
+  for (const raw of parsed.output.searches) {
+    const entry = v.safeParse(entrySchema, raw);
+    if (!entry.success || seen.has(sameSearch(entry.output.q))) continue;
+    seen.add(sameSearch(entry.output.q));
+    kept.push({ q: entry.output.q.trim(), at: entry.output.at });
   }
   return kept.sort((a, b) => b.at - a.at).slice(0, MAX_RECENT_SEARCHES);
 }

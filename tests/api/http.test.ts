@@ -1,10 +1,10 @@
 import { delay, http, HttpResponse } from 'msw';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { ApiError, apiUrl, getJson, retryDelay, shouldRetry } from '@/api/http';
 import { server } from '../helpers/msw-server';
 
-const anything = z.object({ ok: z.boolean() });
+const anything = v.object({ ok: v.boolean() });
 
 describe('requests to the news service', () => {
   it('give up on a request that does not answer, with the usual retryable error', async () => {

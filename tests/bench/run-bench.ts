@@ -5,8 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { startMockApi } from '../../src/mock-api/api-core.ts';
+import { createProductionServer } from '../../src/server/production-server.ts';
 import { launchChromium } from '../e2e/chromium.ts';
 import { buildAndMeasure } from './bundle.ts';
 import { measureInteractions } from './interactions.ts';
@@ -29,14 +31,15 @@ function generate(count: number): string {
   return dir;
 }
 
-async function serve(outDir: string, dataDir: string): Promise<{ server: PreviewServer; url: string }> {
-  process.env.MOCK_DATA_DIR = dataDir;
-  const server = await preview({ logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-  const address = server.httpServer.address();
+/** The production server (what `npm start` runs) over the build and the data set, once search is ready. */
+async function serve(outDir: string, dataDir: string): Promise<{ server: FastifyInstance; url: string }> {
+  const server = await createProductionServer({ distDir: outDir, api: startMockApi(dataDir).api });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   const url = `http://127.0.0.1:${address.port}`;
-  for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${url}/api/topics`).catch(() => null))?.ok) break;
+  for (let i = 0; i < 1200; i++) {
+    if ((await fetch(`${url}/api/search?q=the`).catch(() => null))?.ok) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { server, url };

@@ -1,25 +1,46 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from './chromium';
 
-/** One Chromium for the test file, closed after it. `openPage` gives a fresh context and page in it. */
+/**
+ * One Chromium for the test file, closed after it. `openPage` gives a fresh context and page in it. Every test fails
+ * on a Content-Security-Policy violation in any of its pages (the server sends a strict policy).
+ */
 export function setUpChromium() {
   let browser: Browser | undefined;
+  const violations: string[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
+  });
+  afterEach(() => {
+    const found = violations.splice(0);
+    expect(found, 'Content-Security-Policy violations').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
   });
-  return { openPage: (viewport?: { width: number; height: number }) => openPage(browser!, viewport) };
+  return {
+    openPage: (viewport?: { width: number; height: number }) => openPage(browser!, violations, viewport),
+    /** The violations recorded so far, taken out of the end-of-test check (for a test that causes one on purpose). */
+    takeViolations: () => violations.splice(0),
+  };
 }
 
-/** A fresh page that records console errors and uncaught exceptions, so tests can assert there were none. */
-async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }) {
+/** A fresh page that records console errors, uncaught exceptions and policy violations. */
+async function openPage(browser: Browser, violations: string[], viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
+  await page.exposeFunction('reportPolicyViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportPolicyViolation: (text: string) => void }).reportPolicyViolation;
+      report(
+        `${event.violatedDirective}: ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });

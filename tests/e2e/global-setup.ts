@@ -1,9 +1,13 @@
-// Builds the production bundle once and serves it (with the mock API) for the real-browser tests.
+// Builds the production bundle once and serves it with the production server (what `npm start` runs: security
+// headers, the API core over the sample data) for the real-browser tests.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import type { FastifyInstance } from 'fastify';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { startMockApi } from '../../src/mock-api/api-core.ts';
+import { createProductionServer } from '../../src/server/production-server.ts';
 import { CHROMIUM_PATH } from './chromium';
 
 declare module 'vitest' {
@@ -12,26 +16,22 @@ declare module 'vitest' {
   }
 }
 
-let server: PreviewServer | undefined;
+let server: FastifyInstance | undefined;
 let outDir: string | undefined;
 
 export async function setup(project: TestProject) {
-  const chromium = CHROMIUM_PATH;
-  if (!existsSync(chromium)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `Chromium not found at ${chromium}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+      `Chromium not found at ${CHROMIUM_PATH}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
     );
   }
   // A private build folder, so parallel runs never overwrite each other's bundle.
   outDir = mkdtempSync(path.join(os.tmpdir(), 'news-e2e-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  server = await createProductionServer({ distDir: outDir, api: startMockApi(path.resolve('mock-data')).api });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no port');
   project.provide('baseURL', `http://127.0.0.1:${address.port}`);
 }
 

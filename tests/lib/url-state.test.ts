@@ -1,12 +1,12 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { commaList, optionalText, readUrlState, writeUrlState } from '@/lib/url-state';
 
-const schema = z.object({
-  q: z.catch(z.string(), ''),
+const schema = v.object({
+  q: v.fallback(v.string(), ''),
   topics: commaList((id) => /^[a-z]+$/.test(id)),
   from: optionalText,
-  sort: z.catch(z.enum(['relevance', 'newest']), 'relevance'),
+  sort: v.fallback(v.picklist(['relevance', 'newest']), 'relevance'),
 });
 const read = (query: string) => readUrlState(schema, new URLSearchParams(query));
 

@@ -22,6 +22,11 @@ const cases: [string, unknown, RegExp][] = [
   ],
   ['an id with bad characters', withArticle(0, { id: 'Bad Id!' }), /record 0 \(id "Bad Id!"\), field "id"/],
   ['a date without offset', withArticle(5, { publishedAt: '2026-11-20 04:50' }), /record 5 .*field "publishedAt"/],
+  [
+    'an impossible date (February 30)',
+    withArticle(3, { publishedAt: '2026-02-30T10:00:00+03:00' }),
+    /record 3 .*field "publishedAt": must be a real ISO 8601 date-time with offset/,
+  ],
   ['an empty page', withArticle(1, { pages: [['One.'], []] }), /record 1 .*field "pages\[1\]"/],
   ['no topics', withArticle(4, { topics: [] }), /record 4 .*field "topics"/],
   [
@@ -86,5 +91,18 @@ describe('data files', () => {
     writeFileSync(path.join(dir, 'articles.json'), '[]');
     expect(() => loadMockData(dir)).toThrow(/topics\.json: is not valid JSON/);
     expect(() => loadMockData(path.join(dir, 'missing'))).toThrow(/topics\.json: cannot be read \(ENOENT\)/);
+  });
+
+  it('accepts files that start with a UTF-8 byte-order mark, in either layout', () => {
+    for (const layout of ['one record per line', 'pretty']) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-bom-'));
+      const text =
+        layout === 'pretty'
+          ? JSON.stringify(articles, null, 2)
+          : `[\n${articles.map((a) => JSON.stringify(a)).join(',\n')}\n]\n`;
+      writeFileSync(path.join(dir, 'topics.json'), `\uFEFF${JSON.stringify(topics)}`);
+      writeFileSync(path.join(dir, 'articles.json'), `\uFEFF${text}`);
+      expect(loadNewsData(dir).store.size, layout).toBe(articles.length);
+    }
   });
 });

@@ -1,28 +1,25 @@
 // The converter's address: /converter?from=USD&to=EUR&amount=100 (toAmount= instead of amount when the converted
 // field was edited last; targets=CNY,GBP for the extra currencies). What a link names wins over the reader's saved
 // choices; the view says what it could not use.
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { isCurrencyCode } from '@/contract/rates';
 import { commaList, optionalText, writeUrlState, type UrlState } from '@/lib/url-state';
 import { MAX_AMOUNT_LENGTH, MAX_TARGETS, type AmountSide } from '@/stores/converter-store';
 
 const toCode = (raw: string) => raw.trim().toUpperCase();
-const code = z.catch(
-  z.pipe(
-    z.string(),
-    z.transform((raw) => (isCurrencyCode(toCode(raw)) ? toCode(raw) : null)),
+const code = v.fallback(
+  v.pipe(
+    v.string(),
+    v.transform((raw) => (isCurrencyCode(toCode(raw)) ? toCode(raw) : null)),
   ),
   null,
 );
-const amount = z.catch(
-  z.pipe(
-    optionalText,
-    z.transform((text) => text?.slice(0, MAX_AMOUNT_LENGTH) ?? null),
-  ),
-  null,
+const amount = v.pipe(
+  optionalText,
+  v.transform((text) => text?.slice(0, MAX_AMOUNT_LENGTH) ?? null),
 );
 
-export const converterUrlSchema = z.object({
+export const converterUrlSchema = v.object({
   from: code,
   to: code,
   amount,
@@ -30,7 +27,7 @@ export const converterUrlSchema = z.object({
   targets: commaList(isCurrencyCode, toCode),
 });
 
-export type ConverterLink = UrlState<typeof converterUrlSchema.shape>;
+export type ConverterLink = UrlState<typeof converterUrlSchema.entries>;
 
 export interface LinkedChoice {
   from: string;

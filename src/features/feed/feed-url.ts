@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { isSlug } from '@/contract/news';
 import { commaList } from '@/lib/url-state';
 
 /** The feed's address: `/?topics=politics,economy` (null: the address names no filter). */
-export const feedUrlSchema = z.object({ topics: commaList(isSlug) });
+export const feedUrlSchema = v.object({ topics: commaList(isSlug) });

@@ -1,0 +1,82 @@
+import { describe, expect, inject, it } from 'vitest';
+import { setUpChromium } from './browser';
+
+const baseURL = inject('baseURL');
+const { openPage, takeViolations } = setUpChromium();
+
+describe('the production server (npm start)', () => {
+  it('sends a strict Content-Security-Policy and the other security headers with every response', async () => {
+    for (const path of ['/', '/news/anything', '/api/topics', '/assets/missing.js']) {
+      const headers = (await fetch(`${baseURL}${path}`)).headers;
+      const policy = headers.get('content-security-policy') ?? '';
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ]) {
+        expect(policy, path).toContain(directive);
+      }
+      expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('enforces the policy in the browser: an inline style attribute is refused and reported', async () => {
+    const { page } = await openPage();
+    await page.goto(baseURL);
+    await page.locator('.feed-item h3 a').first().waitFor();
+    const reported = page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), {
+            once: true,
+          });
+          const probe = document.createElement('div');
+          probe.innerHTML = '<p style="color: red">inline</p>';
+          document.body.append(probe);
+        }),
+    );
+    expect(await reported).toMatch(/^style-src/);
+    // The suite's own recorder saw it too (so it would catch one from the app), and it was the only one.
+    await expect.poll(() => takeViolations().length).toBe(1);
+  });
+
+  it('answers unreadable addresses with 400 and keeps serving, in the browser too', async () => {
+    const bad = await fetch(`${baseURL}/x%ZZ.html`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'bad_request' } });
+    const { page } = await openPage();
+    const response = await page.goto(`${baseURL}/news/%E0%A4%A`);
+    expect(response?.status()).toBe(400);
+    await page.goto(baseURL);
+    await page.locator('.feed-item h3 a').first().waitFor();
+  });
+
+  it('caches hashed assets for good and index.html never, preloads the feed, and 404s what is not there', async () => {
+    const html = await fetch(baseURL);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    expect(html.headers.get('link')).toContain('</api/articles?limit=20>; rel=preload; as=fetch');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await html.text())![1]!;
+    const asset = await fetch(`${baseURL}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${baseURL}/news/some-story`)).status).toBe(200); // a page: the app
+    expect((await fetch(`${baseURL}/assets/gone-1234.js`)).status).toBe(404);
+    const unknownApi = await fetch(`${baseURL}/api/nothing-here`);
+    expect(unknownApi.status).toBe(404);
+    expect(await unknownApi.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('says which methods the API allows', async () => {
+    const head = await fetch(`${baseURL}/api/topics`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    const post = await fetch(`${baseURL}/api/topics`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const options = await fetch(`${baseURL}/api/topics`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleSchema, articleSummarySchema, topicsResponseSchema } from '@/contract/news';
+import { rateHistoryResponseSchema, ratesResponseSchema } from '@/contract/rates';
+import { searchResultSchema } from '@/contract/search';
+import { createMockApi } from '@/mock-api/api-core';
+import { loadMockData } from '@/mock-api/load-mock-data';
+import { createProductionServer } from '@/server/production-server';
+
+const errorShape = v.object({ error: v.object({ code: v.pipe(v.string(), v.minLength(1)), message: v.string() }) });
+const page = v.object({ items: v.array(articleSummarySchema), nextCursor: v.nullable(v.string()) });
+const searchPage = v.object({
+  items: v.array(searchResultSchema),
+  total: v.number(),
+  nextCursor: v.nullable(v.string()),
+  suggestion: v.optional(v.nullable(v.string())),
+});
+/** The documented answer of each endpoint when it succeeds. */
+function successShape(pathname: string): v.GenericSchema | null {
+  if (pathname === '/api/topics') return topicsResponseSchema;
+  if (pathname === '/api/articles') return page;
+  if (/^\/api\/articles\/[^/]+$/.test(pathname)) return articleSchema;
+  if (pathname === '/api/search') return searchPage;
+  if (pathname === '/api/rates') return ratesResponseSchema;
+  if (pathname === '/api/rates/history') return rateHistoryResponseSchema;
+  return null;
+}
+
+const ENDPOINTS = ['/api/topics', '/api/articles', '/api/search', '/api/rates', '/api/rates/history'];
+
+let server: FastifyInstance;
+beforeAll(async () => {
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+  mkdirSync(path.join(dist, 'assets'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title><div id="root"></div>');
+  writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1);');
+  server = await createProductionServer({ distDir: dist, api: createMockApi(loadMockData('mock-data')) });
+});
+afterAll(() => server.close());
+
+describe('the production server under hostile input', () => {
+  it('never answers 5xx, and always in a documented shape, whatever the method, path and query', async () => {
+    const segment = fc.oneof(
+      fc.constantFrom('api', 'articles', 'search', 'topics', 'rates', 'history', 'assets', 'news', '..', '%2e%2e'),
+      fc.stringMatching(/^[\w%.~-]{0,12}$/),
+      fc.string({ unit: 'grapheme', maxLength: 8 }).map(encodeURIComponent),
+    );
+    const key = fc.constantFrom('q', 'topics', 'limit', 'cursor', 'from', 'to', 'sort', 'date', 'code', 'x');
+    const value = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.constantFrom(
+        '',
+        ',,,',
+        '20',
+        '0',
+        '-1',
+        '51',
+        'abc',
+        'newest',
+        '2026-02-30',
+        '2026-11-20',
+        'USD',
+        'a'.repeat(300),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...ENDPOINTS).map((e) => e.split('/').slice(1)) },
+          { weight: 1, arbitrary: fc.tuple(fc.constant('api/articles'), segment) },
+          { weight: 2, arbitrary: fc.array(segment, { minLength: 0, maxLength: 4 }) },
+        ),
+        fc.array(fc.tuple(key, value), { maxLength: 5 }),
+        async (method, segments: string[], pairs) => {
+          const query = new URLSearchParams(pairs).toString();
+          const url = `/${segments.join('/')}${query ? `?${query}` : ''}`;
+          const response = await server.inject({ method: method as 'GET', url });
+          expect(response.statusCode, `${method} ${url}`).toBeLessThan(500);
+          if (method === 'HEAD' || response.statusCode === 204) return;
+          const type = String(response.headers['content-type'] ?? '');
+          if (type.startsWith('text/html')) {
+            expect(response.statusCode, `${method} ${url}`).toBe(200); // a page of the app
+            return;
+          }
+          if (!type.startsWith('application/json')) return; // a static file
+          const body = response.json() as unknown;
+          const pathname = url.split('?')[0]!.replace(/(.)\/+$/, '$1'); // the API ignores a trailing slash
+          const shape = response.statusCode === 200 ? successShape(pathname) : errorShape;
+          expect(shape, `${method} ${url} answered ${response.statusCode}`).not.toBeNull();
+          expect(v.safeParse(shape!, body).success, `${method} ${url}: ${response.body.slice(0, 200)}`).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('refuses repeated parameters, treats "topics=,,," as every topic and caps what it was asked', async () => {
+    const repeated = await server.inject('/api/articles?limit=2&limit=abc');
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json()).toMatchObject({ error: { code: 'repeated_parameter' } });
+    const commas = await server.inject('/api/articles?topics=,,,&limit=3');
+    expect(commas.statusCode).toBe(200);
+    expect((commas.json() as { items: unknown[] }).items).toHaveLength(3);
+  });
+});

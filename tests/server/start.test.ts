@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('npm start with a data file it cannot serve', () => {
+  it('stops with the file, record and field, and no stack trace to dig it out of', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bad-data-'));
+    copyFileSync('mock-data/topics.json', path.join(dir, 'topics.json'));
+    const articles = JSON.parse(readFileSync('mock-data/articles.json', 'utf8')) as { publishedAt: string }[];
+    articles[3]!.publishedAt = '2026-02-30T10:00:00+03:00';
+    writeFileSync(path.join(dir, 'articles.json'), JSON.stringify(articles));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+      env: { ...process.env, MOCK_DATA_DIR: dir, PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/articles\.json: record 3 .*field "publishedAt"/);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
