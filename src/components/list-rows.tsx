@@ -4,10 +4,10 @@
 // exact place even in a windowed list.
 import { Suspense, useDeferredValue, useLayoutEffect, useState, type ElementType, type ReactNode } from 'react';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
-import { useEntrySizes } from '@/lib/scroll-restoration';
+import { useListMemory, type ListMemory } from '@/lib/scroll-restoration';
 import { ErrorBoundary } from './error-boundary';
 
-type RowsProps<Row> = ListRowsProps<Row> & { sizes: Map<string, number> };
+type RowsProps<Row> = ListRowsProps<Row> & { memory: ListMemory };
 const windowedRows = lazyWithRetry(() => import('./windowed-rows'));
 // The lazy wrapper drops the component's type parameter; it is the same generic component.
 const WindowedRows = windowedRows as unknown as <Row>(props: RowsProps<Row>) => ReactNode;
@@ -21,6 +21,9 @@ export interface ListRowsProps<Row> {
   renderRow: (row: Row) => ReactNode;
   /** A first guess at a row's height in pixels, until it is measured. */
   estimateHeight: (row: Row) => number;
+  /** Rows that head the ones after them (day headings): a windowed list keeps the one above the screen rendered,
+   * so the outline of headings stays whole. */
+  isHeading?: (row: Row) => boolean;
   /** The element each row is wrapped in (li inside a list). */
   rowAs?: ElementType;
   /** Names this list's remembered heights within the history entry. */
@@ -34,23 +37,24 @@ export function ListRows<Row>(allProps: ListRowsProps<Row>) {
   // The first screen paints sooner when the first render does not build rows far below it.
   const rows = useDeferredValue(allProps.rows, allProps.rows.slice(0, FIRST_ROWS));
   const props = { ...allProps, rows };
-  const sizes = useEntrySizes(props.memoryName);
+  const memory = useListMemory(props.memoryName);
   // The plain rows' elements, measured only when the list turns windowed (measuring on every render would force
   // a layout in the middle of each commit).
   const [elements] = useState(() => new Map<string, HTMLElement>());
   const long = props.rows.length > WINDOW_ABOVE;
   useLayoutEffect(() => {
     if (!long) return;
-    for (const [key, element] of elements)
-      if (element.isConnected) sizes.set(key, element.getBoundingClientRect().height);
-  }, [long, elements, sizes]);
+    for (const [key, element] of elements) {
+      if (element.isConnected) memory.sizes.set(key, element.getBoundingClientRect().height);
+    }
+  }, [long, elements, memory]);
   const plain = <PlainRows {...props} elements={elements} />;
   if (!long) return plain;
   // Without the windowing code (offline, say) the list still works, only heavier.
   return (
     <ErrorBoundary fallback={() => plain}>
       <Suspense fallback={plain}>
-        <WindowedRows {...props} sizes={sizes} />
+        <WindowedRows {...props} memory={memory} />
       </Suspense>
     </ErrorBoundary>
   );

@@ -1,8 +1,11 @@
 // The windowed half of list-rows.tsx (its own chunk): @tanstack/react-virtual against the page's own scroll.
 // Rows are absolutely placed inside a box as tall as the whole list; each is measured as it renders (and again
-// when it grows, e.g. an expanded article), and the measurement is remembered for the history entry.
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+// when it grows, e.g. an expanded article), and the measurements and the first row on screen are remembered for the
+// history entry: Back puts that row exactly where it was.
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useNavigationType } from 'react-router';
+import type { ListAnchor, ListMemory } from '@/lib/scroll-restoration';
 import type { ListRowsProps } from './list-rows';
 import './windowed-rows.css';
 
@@ -11,9 +14,11 @@ export default function WindowedRows<Row>({
   rowKey,
   renderRow,
   estimateHeight,
+  isHeading,
   rowAs: RowElement = 'div',
-  sizes,
-}: ListRowsProps<Row> & { sizes: Map<string, number> }) {
+  memory,
+}: ListRowsProps<Row> & { memory: ListMemory }) {
+  const { sizes } = memory;
   const boxRef = useRef<HTMLDivElement>(null);
   // Where the list starts on the page: the virtualizer counts rows from there.
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -27,17 +32,57 @@ export default function WindowedRows<Row>({
     return () => observer.disconnect();
   }, []);
 
+  // Back to this entry: once the rows on screen are measured, put the remembered first row where it was.
+  const navigationType = useNavigationType();
+  const [savedAnchor] = useState(() => (navigationType === 'POP' ? memory.anchor : null));
+  const settling = useRef(savedAnchor !== null);
+
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     getItemKey: (index) => rowKey(rows[index]!),
     estimateSize: (index) => sizes.get(rowKey(rows[index]!)) ?? estimateHeight(rows[index]!),
     overscan: 8,
     scrollMargin,
-    // Note the heights of the rows on screen (measured by now), to be remembered with the history entry.
+    // The heading of the first rows rendered stays rendered too, even when it has scrolled far above them.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (!isHeading || indexes.length === 0) return indexes;
+      let heading = indexes[0]!;
+      while (heading >= 0 && !isHeading(rows[heading]!)) heading--;
+      return heading < 0 || indexes.includes(heading) ? indexes : [heading, ...indexes];
+    },
+    // Note the heights of the rows on screen (measured by now) and the first of them, for the history entry.
     onChange: (instance) => {
-      for (const item of instance.getVirtualItems()) sizes.set(String(item.key), item.size);
+      const top = window.scrollY - instance.options.scrollMargin;
+      let anchor: ListAnchor | null = null;
+      for (const item of instance.getVirtualItems()) {
+        sizes.set(String(item.key), item.size);
+        if (!anchor && item.end > top) anchor = { key: String(item.key), offset: item.start - top };
+      }
+      if (anchor && !settling.current) memory.setAnchor(anchor);
     },
   });
+
+  useEffect(() => {
+    if (!savedAnchor) return;
+    const index = rows.findIndex((row) => rowKey(row) === savedAnchor.key);
+    let frames = 0;
+    let frame = 0;
+    const settle = () => {
+      const item = virtualizer.measurementsCache[index];
+      if (item) {
+        const wanted = item.start + virtualizer.options.scrollMargin - savedAnchor.offset;
+        if (Math.abs(window.scrollY - wanted) > 1) window.scrollTo(0, wanted);
+      }
+      if (frames++ < 20) frame = requestAnimationFrame(settle);
+      else settling.current = false;
+    };
+    if (index >= 0) frame = requestAnimationFrame(settle);
+    else settling.current = false;
+    return () => cancelAnimationFrame(frame);
+    // Once, for the entry the list was mounted in: later changes are the reader's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [savedAnchor]);
 
   return (
     <div ref={boxRef} className="windowed-rows" style={{ height: virtualizer.getTotalSize() }}>

@@ -144,27 +144,54 @@ export function useEntryState<T>(name: string, initial: T, isValid: (value: unkn
   return [value, update] as const;
 }
 
+/** What a windowed list remembers of itself in a history entry. */
+export interface ListMemory {
+  /** Row heights by row key: the list can be exactly as tall again on Back. */
+  sizes: Map<string, number>;
+  /** The first row on screen and how far its top was from the list's visible top, for landing on it again. */
+  anchor: ListAnchor | null;
+  setAnchor: (anchor: ListAnchor) => void;
+}
+
+export interface ListAnchor {
+  key: string;
+  offset: number;
+}
+
 /**
- * Heights of a list's rows, by row key, remembered for the current history entry: a windowed list that knows the
- * heights it had can be exactly as tall again on Back, so the saved scroll position lands on the same row.
+ * A list's memory for the current history entry (sessionStorage, written when the list goes away or the page is
+ * hidden). With the heights, the saved scroll position lands near the same row; the anchor then puts that row
+ * exactly where it was, whatever rows above it measured differently.
  */
-export function useEntrySizes(name: string): Map<string, number> {
+function withSetter(memory: Omit<ListMemory, 'setAnchor'>): ListMemory {
+  const full = memory as ListMemory;
+  full.setAnchor = (anchor) => {
+    full.anchor = anchor;
+  };
+  return full;
+}
+
+export function useListMemory(name: string): ListMemory {
   const storageKey = `${name}:${useLocation().key}`;
-  const sizes = useMemo(() => {
+  const memory = useMemo((): ListMemory => {
     try {
-      const stored: unknown = JSON.parse(readStorage(storageKey) ?? '[]');
-      return new Map(Array.isArray(stored) ? (stored as [string, number][]) : []);
+      const stored = JSON.parse(readStorage(storageKey) ?? '{}') as { sizes?: unknown; anchor?: unknown };
+      const anchor = stored.anchor as ListAnchor | null;
+      return withSetter({
+        sizes: new Map(Array.isArray(stored.sizes) ? (stored.sizes as [string, number][]) : []),
+        anchor: anchor && typeof anchor.key === 'string' && typeof anchor.offset === 'number' ? anchor : null,
+      });
     } catch {
-      return new Map<string, number>();
+      return withSetter({ sizes: new Map(), anchor: null });
     }
   }, [storageKey]);
   useEffect(() => {
-    const save = () => writeStorage(storageKey, JSON.stringify([...sizes]));
+    const save = () => writeStorage(storageKey, JSON.stringify({ sizes: [...memory.sizes], anchor: memory.anchor }));
     window.addEventListener('pagehide', save);
     return () => {
       save();
       window.removeEventListener('pagehide', save);
     };
-  }, [storageKey, sizes]);
-  return sizes;
+  }, [storageKey, memory]);
+  return memory;
 }

@@ -9,7 +9,7 @@ const PHONE = { width: 412, height: 823 };
 const escape = (text: string) =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
-interface Headline {
+export interface Headline {
   id: string;
   title: string;
   lead: string;
@@ -17,9 +17,9 @@ interface Headline {
   dateline?: string;
 }
 
-/** Writes outDir/static-feed.html: the first page of the feed as plain HTML, with the app's stylesheets. */
-export async function writeStaticFeed(outDir: string, baseUrl: string): Promise<string> {
-  const { items } = (await (await fetch(`${baseUrl}/api/articles?limit=20`)).json()) as { items: Headline[] };
+/** Writes outDir/static-feed.html (before the server starts: it serves the files present then): the first page
+ * of the feed as plain HTML, with the app's stylesheets. */
+export function writeStaticFeed(outDir: string, items: readonly Headline[]): void {
   const appHtml = readFileSync(path.join(outDir, 'index.html'), 'utf8');
   const styles = [...appHtml.matchAll(/<link rel="stylesheet"[^>]*>/g)].map((m) => m[0]).join('\n');
   const articles = items
@@ -39,7 +39,6 @@ ${a.dateline ? `<span class="news-item__dateline">${escape(a.dateline)}</span>` 
 <a class="brand" href="/">Agency<span>News</span></a></div></header><main class="site-main"><h1>All news</h1>
 <div class="feed-list">${articles}</div></main></body></html>`,
   );
-  return `${baseUrl}/static-feed.html`;
 }
 
 /** Largest Contentful Paint of one cold load, in ms, with the CPU slowed `rate` times. */

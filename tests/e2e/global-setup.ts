@@ -13,6 +13,8 @@ import { CHROMIUM_PATH } from './chromium';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The build the server serves, for tests that start a server of their own over other data. */
+    distDir: string;
   }
 }
 
@@ -33,6 +35,7 @@ export async function setup(project: TestProject) {
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');
   project.provide('baseURL', `http://127.0.0.1:${address.port}`);
+  project.provide('distDir', outDir);
 }
 
 export async function teardown() {

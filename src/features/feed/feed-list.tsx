@@ -47,6 +47,7 @@ function useOnVisible(onVisible: () => void) {
 }
 
 const rowKey = (row: FeedRow) => row.key;
+const isDayHeading = (row: FeedRow) => row.kind === 'day';
 // First guesses, close to a collapsed item and a day heading at the usual widths.
 const estimateHeight = (row: FeedRow) => (row.kind === 'day' ? 50 : 180);
 
@@ -128,6 +129,7 @@ export function FeedList({ topics, emptyMessage }: Props) {
           rowKey={rowKey}
           renderRow={renderRow}
           estimateHeight={estimateHeight}
+          isHeading={isDayHeading}
           memoryName="feed-heights"
         />
       </div>
