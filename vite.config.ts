@@ -1,13 +1,26 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
+import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { mockApiPlugin } from './src/mock-api/vite-plugin.ts';
 
 const port = Number(process.env.PORT) || 4173;
 
 export default defineConfig({
-  plugins: [react(), mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' })],
+  plugins: [
+    react(),
+    mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' }),
+    // Assets compressed once, at the strongest settings, for the production server to send as they are.
+    compression({
+      include: /\.(js|css|svg)$/,
+      algorithms: [
+        defineAlgorithm('gzip', { level: 9 }),
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      ],
+    }),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

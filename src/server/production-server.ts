@@ -71,6 +71,7 @@ export async function createProductionServer({
     root: distDir,
     index: false,
     wildcard: false, // one route per file present at start: a missing file is a 404, not the app
+    preCompressed: true, // the .br/.gz files the build writes beside each asset
     cacheControl: false,
     setHeaders: (reply, filePath) => {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
