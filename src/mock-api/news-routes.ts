@@ -1,33 +1,59 @@
 // GET /topics, /articles, /articles/:id over the article store. Everything a request needs is precomputed at
-// start: topic counts, each topic's articles in feed order, and cursor positions found by binary search.
+// start: topic counts, each topic's articles in feed order, each article's topics as bits, and positions (cursor,
+// `since`) found by binary search, so no request scans the whole archive to count or to start a page.
 import type { Article } from '../contract/news.ts';
 import { apiError, isResponse, ok, type Route } from './api-response.ts';
 import type { ArticleStore } from './article-store.ts';
 import { compareNewestFirst, decodeCursor, encodeCursor, sortByNewest, type CursorPosition } from './cursor.ts';
 import type { NewsData } from './load-mock-data.ts';
-import { readLimit, readTopics } from './query-params.ts';
+import { readExcludedTopics, readLimit, readSince, readTopics } from './query-params.ts';
 
 /** Sorted newest first (ties by id), as the feed lists them. */
 export function sortNewestFirst<T extends Pick<Article, 'publishedAt' | 'id'>>(articles: readonly T[]): T[] {
   return sortByNewest(articles, (a) => ({ time: Date.parse(a.publishedAt), id: a.id }));
 }
 
-/** The first index of `ordinals` (ascending) whose article comes after `cursor` in feed order. */
-function firstAfter(store: ArticleStore, ordinals: ArrayLike<number> | null, cursor: CursorPosition | null): number {
-  const length = ordinals ? ordinals.length : store.size;
-  if (!cursor) return 0;
+/** The first index of 0..length at which `isBefore` turns false (true, then false, along the range): binary search. */
+function partitionPoint(length: number, isBefore: (index: number) => boolean): number {
   let lo = 0;
   let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compareNewestFirst(store.position(ordinals ? ordinals[mid]! : mid), cursor) > 0) hi = mid;
-    else lo = mid + 1;
+    if (isBefore(mid)) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
 
+/** The first index of `ordinals` (ascending) whose article comes after `cursor` in feed order. */
+function firstAfter(store: ArticleStore, ordinals: ArrayLike<number> | null, cursor: CursorPosition | null): number {
+  if (!cursor) return 0;
+  return partitionPoint(
+    ordinals ? ordinals.length : store.size,
+    (i) => compareNewestFirst(store.position(ordinals ? ordinals[i]! : i), cursor) <= 0,
+  );
+}
+
+/** How many articles were published strictly after `since`: a prefix of the feed order (times newest first). */
+const countNewerThan = (times: Float64Array, since: number) => partitionPoint(times.length, (i) => times[i]! > since);
+
+/** How many numbers of an ascending list are below `end`. */
+const countBelow = (list: Uint32Array, end: number) => partitionPoint(list.length, (i) => list[i]! < end);
+
+/** Which articles a page may hold: numbers below `end` (newer than `since`) that `keep` accepts (null: all). */
+interface PageBounds {
+  end: number;
+  keep: ((ordinal: number) => boolean) | null;
+}
+
 /** Up to `count` article numbers after `cursor` having any of the topics: a merge of the topics' sorted lists. */
-function pageOfTopics(store: ArticleStore, lists: Uint32Array[], cursor: CursorPosition | null, count: number) {
+function pageOfTopics(
+  store: ArticleStore,
+  lists: Uint32Array[],
+  cursor: CursorPosition | null,
+  count: number,
+  { end, keep }: PageBounds,
+) {
   const heads = lists.map((list) => firstAfter(store, list, cursor));
   const page: number[] = [];
   while (page.length < count) {
@@ -36,13 +62,47 @@ function pageOfTopics(store: ArticleStore, lists: Uint32Array[], cursor: CursorP
       const head = heads[k]!;
       if (head < list.length && (next === -1 || list[head]! < next)) next = list[head]!;
     });
-    if (next === -1) break;
+    if (next === -1 || next >= end) break;
     lists.forEach((list, k) => {
       if (list[heads[k]!] === next) heads[k]!++;
     });
-    page.push(next);
+    if (!keep || keep(next)) page.push(next);
   }
   return page;
+}
+
+/** Up to `count` article numbers after `cursor`, of any topic. */
+function pageOfAll(store: ArticleStore, cursor: CursorPosition | null, count: number, { end, keep }: PageBounds) {
+  const page: number[] = [];
+  for (let ordinal = firstAfter(store, null, cursor); ordinal < end && page.length < count; ordinal++) {
+    if (!keep || keep(ordinal)) page.push(ordinal);
+  }
+  return page;
+}
+
+/**
+ * Each article's topics as bits (topic k of `topics` is bit k % 32 of word k / 32), and a test "has none of these
+ * topics" that costs a word or two per article, so leaving muted topics out stays cheap on long walks.
+ */
+function topicBits(store: ArticleStore, topics: readonly { id: string }[]) {
+  const indexOf = new Map(topics.map((topic, k) => [topic.id, k]));
+  const words = Math.max(1, Math.ceil(topics.length / 32));
+  const bits = new Uint32Array(store.size * words);
+  store.summaries.forEach((summary, ordinal) => {
+    for (const topic of summary.topics) {
+      const k = indexOf.get(topic)!;
+      bits[ordinal * words + (k >>> 5)]! |= 1 << (k & 31);
+    }
+  });
+  return (ids: ReadonlySet<string>) => {
+    const mask = new Uint32Array(words);
+    for (const id of ids) mask[indexOf.get(id)! >>> 5]! |= 1 << (indexOf.get(id)! & 31);
+    if (words === 1) {
+      const only = mask[0]!;
+      return (ordinal: number) => (bits[ordinal]! & only) === 0;
+    }
+    return (ordinal: number) => mask.every((word, w) => (bits[ordinal * words + w]! & word) === 0);
+  };
 }
 
 export function newsRoutes({ store, topics }: NewsData): Route[] {
@@ -53,34 +113,51 @@ export function newsRoutes({ store, topics }: NewsData): Route[] {
   const byTopic = new Map([...members].map(([id, list]) => [id, Uint32Array.from(list)]));
   const topicsBody = { topics: topics.map((topic) => ({ ...topic, count: byTopic.get(topic.id)!.length })) };
   const topicIds = new Set(byTopic.keys());
+  const hasNoneOf = topicBits(store, topics);
 
   return [
-    { method: 'GET', pattern: '/topics', handle: () => ok(topicsBody) },
+    {
+      method: 'GET',
+      pattern: '/topics',
+      handle: (_params, query) => {
+        const since = readSince(query);
+        if (isResponse(since)) return since;
+        if (since === null) return ok(topicsBody);
+        // Articles newer than `since` are the first `end` numbers; each topic's list is ascending.
+        const end = countNewerThan(store.times, since);
+        return ok({ topics: topics.map((topic) => ({ ...topic, count: countBelow(byTopic.get(topic.id)!, end) })) });
+      },
+    },
     {
       method: 'GET',
       pattern: '/articles',
       handle: (_params, query) => {
         const wanted = readTopics(query, topicIds);
         if (isResponse(wanted)) return wanted;
+        const excluded = readExcludedTopics(query, topicIds);
+        const since = readSince(query);
+        if (isResponse(since)) return since;
         const limit = readLimit(query);
         if (isResponse(limit)) return limit;
         const rawCursor = query.get('cursor');
         const cursor = rawCursor ? decodeCursor(rawCursor) : null;
         if (rawCursor && !cursor)
           return apiError(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
+        const bounds: PageBounds = {
+          end: since === null ? store.size : countNewerThan(store.times, since),
+          keep: excluded.size > 0 ? hasNoneOf(excluded) : null,
+        };
         // One more than asked for says whether another page follows.
-        let ordinals: number[];
-        if (wanted)
-          ordinals = pageOfTopics(
-            store,
-            [...new Set(wanted)].map((id) => byTopic.get(id)!),
-            cursor,
-            limit + 1,
-          );
-        else {
-          const start = firstAfter(store, null, cursor);
-          ordinals = Array.from({ length: Math.max(0, Math.min(limit + 1, store.size - start)) }, (_, i) => start + i);
-        }
+        const ordinals = wanted
+          ? pageOfTopics(
+              store,
+              // An excluded topic's own list can only give articles that are left out.
+              [...new Set(wanted)].filter((id) => !excluded.has(id)).map((id) => byTopic.get(id)!),
+              cursor,
+              limit + 1,
+              bounds,
+            )
+          : pageOfAll(store, cursor, limit + 1, bounds);
         const items = ordinals.slice(0, limit);
         const last = items[items.length - 1];
         const nextCursor = ordinals.length > limit && last !== undefined ? encodeCursor(store.position(last)) : null;

@@ -49,6 +49,39 @@ describe('the feed of a generated archive', () => {
     expect(readWholeFeed({ ...params, limit: String(limit) })).toEqual(expected);
   });
 
+  it.each([
+    [{ exclude: 'world' }, 20],
+    [{ exclude: 'politics,economy,society,world,no-such-topic' }, 7],
+    [{ topics: 'politics,economy,science', exclude: 'economy,sports' }, 11],
+    [{ since: '2026-10-01T00:00:00+03:00' }, 50],
+    [{ since: '2026-06-15T12:34:56.789Z', topics: 'sports,defense', exclude: 'world' }, 9],
+  ])('pages through %o (limit %i) as a full scan would', (params, limit) => {
+    const wanted = 'topics' in params ? params.topics.split(',') : null;
+    const excluded = 'exclude' in params ? params.exclude.split(',') : [];
+    const since = 'since' in params ? Date.parse(params.since) : -Infinity;
+    const expected = newestFirst
+      .filter((a) => !wanted || a.topics.some((t) => wanted.includes(t)))
+      .filter((a) => !a.topics.some((t) => excluded.includes(t)))
+      .filter((a) => Date.parse(a.publishedAt) > since)
+      .map((a) => a.id);
+    expect(expected.length).toBeGreaterThan(limit);
+    expect(readWholeFeed({ ...params, limit: String(limit) })).toEqual(expected);
+  });
+
+  it('counts each topic since an instant as a full scan would', () => {
+    for (const since of ['2026-11-20T00:00:00+03:00', '2026-03-01T09:30:00Z', newestFirst[77]!.publishedAt]) {
+      const { topics } = api({ method: 'GET', path: '/topics', query: new URLSearchParams({ since }) }).body as {
+        topics: { id: string; count: number }[];
+      };
+      for (const topic of topics) {
+        const newer = raw.articles.filter(
+          (a) => a.topics.includes(topic.id) && Date.parse(a.publishedAt) > Date.parse(since),
+        );
+        expect(topic.count, `${topic.id} since ${since}`).toBe(newer.length);
+      }
+    }
+  });
+
   it('returns whole articles and summaries with their counts', () => {
     const article = raw.articles[123]!;
     expect(api({ method: 'GET', path: `/articles/${article.id}`, query: new URLSearchParams() }).body).toEqual(article);

@@ -102,6 +102,131 @@ describe('GET /articles', () => {
   });
 });
 
+describe('GET /articles with exclude and since', () => {
+  const newestFirst = sortNewestFirst(sampleData.articles);
+  const timeOf = (a: { publishedAt: string }) => Date.parse(a.publishedAt);
+
+  it('leaves out every article having any excluded topic, in full pages, ignoring unknown ids', () => {
+    const ids = collectAll(api, '&exclude=world,economy,no-such-topic', 4);
+    const expected = newestFirst.filter((a) => !a.topics.some((t) => t === 'world' || t === 'economy'));
+    expect(ids).toEqual(expected.map((a) => a.id));
+    expect(ids.length).toBeLessThan(newestFirst.length); // the sample has such articles, so something was left out
+    const first = get(api, '/articles?limit=4&exclude=world,economy').body as Page;
+    expect(first.items).toHaveLength(4);
+  });
+
+  it('combines exclude with topics: an article having a wanted and an excluded topic is left out', () => {
+    const ids = collectAll(api, '&topics=politics,world&exclude=economy', 3);
+    const expected = newestFirst.filter(
+      (a) => a.topics.some((t) => t === 'politics' || t === 'world') && !a.topics.includes('economy'),
+    );
+    expect(ids).toEqual(expected.map((a) => a.id));
+    expect(collectAll(api, '&topics=world&exclude=world')).toEqual([]);
+  });
+
+  it('excludes by any topic when there are more topics than fit one 32-bit word', () => {
+    const topics = Array.from({ length: 70 }, (_, k) => ({ id: `topic-${k}`, name: `Topic ${k}` }));
+    const articles = sampleData.articles.map((a, i) => ({
+      ...a,
+      related: [],
+      topics: [`topic-${i}`, `topic-${i + 20}`],
+    }));
+    const many = createMockApi({ ...sampleData, topics, articles });
+    const ids = collectAll(many, '&exclude=topic-3,topic-40,topic-64', 5);
+    const left = ['topic-3', 'topic-40', 'topic-64'];
+    expect(ids).toEqual(
+      sortNewestFirst(articles.filter((a) => !a.topics.some((t) => left.includes(t)))).map((a) => a.id),
+    );
+    expect(ids).toHaveLength(articles.length - 4); // articles 3, 20 and 40 (topic-40), 44 (topic-64)
+  });
+
+  it.each(['', ',,', 'no-such-topic', 'NOT A SLUG'])('exclude=%s excludes nothing', (exclude) => {
+    expect(collectAll(api, `&exclude=${encodeURIComponent(exclude)}`, 20)).toEqual(newestFirst.map((a) => a.id));
+  });
+
+  it('since keeps only articles published strictly after that instant, with paging', () => {
+    const pivot = newestFirst[9]!;
+    // Expressed in another offset, to the millisecond: the same instant.
+    const since = new Date(timeOf(pivot)).toISOString();
+    const ids = collectAll(api, `&since=${encodeURIComponent(since)}`, 4);
+    expect(ids).toEqual(newestFirst.filter((a) => timeOf(a) > timeOf(pivot)).map((a) => a.id));
+    expect(ids).not.toContain(pivot.id);
+    // The client's poll: the newest shown story's time minus 1 ms finds that story again and anything newer.
+    const minus1 = new Date(timeOf(pivot) - 1).toISOString().replace('Z', '+00:00');
+    expect(collectAll(api, `&since=${encodeURIComponent(minus1)}`, 50)).toContain(pivot.id);
+  });
+
+  it('since combines with topics, exclude and a cursor', () => {
+    const since = newestFirst[30]!.publishedAt;
+    const query = `&since=${encodeURIComponent(since)}&topics=politics,world,society&exclude=economy`;
+    const expected = newestFirst.filter(
+      (a) =>
+        timeOf(a) > Date.parse(since) &&
+        a.topics.some((t) => ['politics', 'world', 'society'].includes(t)) &&
+        !a.topics.includes('economy'),
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    expect(collectAll(api, query, 2)).toEqual(expected.map((a) => a.id));
+  });
+
+  it('since after the newest article gives an empty page and no cursor', () => {
+    const newest = newestFirst[0]!;
+    expect(get(api, `/articles?since=${encodeURIComponent(newest.publishedAt)}`).body).toEqual({
+      items: [],
+      nextCursor: null,
+    });
+  });
+
+  it.each([
+    ['not-a-date', 'not-a-date'],
+    ['2026-11-27', '2026-11-27'],
+    ['2026-11-27T10:00:00', '2026-11-27T10:00:00'],
+    ['2026-02-30T10:00:00+03:00', '2026-02-30'],
+    ['2026-11-27T10:00:00 03:00', '%2B'], // an unencoded "+" arrives as a space
+  ])('since=%s is a 400 bad_since on /articles and /topics', (since, mentions) => {
+    for (const endpoint of ['/articles', '/topics']) {
+      const { status, body } = get(api, `${endpoint}?since=${encodeURIComponent(since)}`);
+      expect(status).toBe(400);
+      const error = (body as { error: { code: string; message: string } }).error;
+      expect(error.code).toBe('bad_since');
+      expect(error.message).toContain(mentions);
+    }
+  });
+
+  it.each([
+    '/articles?since=2026-11-20T00:00:00Z&since=2026-11-21T00:00:00Z',
+    '/articles?exclude=world&exclude=sports',
+  ])('%s is a 400 repeated_parameter', (url) => {
+    expect(get(api, url)).toMatchObject({ status: 400, body: { error: { code: 'repeated_parameter' } } });
+  });
+});
+
+describe('GET /topics?since', () => {
+  it('counts only the articles published strictly after since', () => {
+    const since = sortNewestFirst(sampleData.articles)[20]!.publishedAt;
+    const { status, body } = get(api, `/topics?since=${encodeURIComponent(since)}`);
+    expect(status).toBe(200);
+    const topics = (body as { topics: Array<{ id: string; name: string; count: number }> }).topics;
+    expect(topics.map((t) => t.id)).toEqual(sampleData.topics.map((t) => t.id));
+    for (const topic of topics) {
+      const newer = sampleData.articles.filter(
+        (a) => a.topics.includes(topic.id) && Date.parse(a.publishedAt) > Date.parse(since),
+      );
+      expect(topic.count, topic.id).toBe(newer.length);
+    }
+    expect(topics.reduce((sum, t) => sum + t.count, 0)).toBeGreaterThan(0);
+  });
+
+  it('counts nothing after the newest article and everything before the oldest', () => {
+    const [newest] = sortNewestFirst(sampleData.articles);
+    const after = get(api, `/topics?since=${encodeURIComponent(newest!.publishedAt)}`).body as {
+      topics: Array<{ count: number }>;
+    };
+    expect(after.topics.every((t) => t.count === 0)).toBe(true);
+    expect(get(api, '/topics?since=2000-01-01T00:00:00Z').body).toEqual(get(api, '/topics').body);
+  });
+});
+
 describe('GET /articles/:id', () => {
   it('returns the whole article', () => {
     const article = sampleData.articles[3]!;

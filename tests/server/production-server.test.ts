@@ -50,7 +50,20 @@ describe('the production server under hostile input', () => {
       fc.stringMatching(/^[\w%.~-]{0,12}$/),
       fc.string({ unit: 'grapheme', maxLength: 8 }).map(encodeURIComponent),
     );
-    const key = fc.constantFrom('q', 'topics', 'limit', 'cursor', 'from', 'to', 'sort', 'date', 'code', 'x');
+    const key = fc.constantFrom(
+      'q',
+      'topics',
+      'exclude',
+      'since',
+      'limit',
+      'cursor',
+      'from',
+      'to',
+      'sort',
+      'date',
+      'code',
+      'x',
+    );
     const value = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 30 }),
       fc.constantFrom(
@@ -64,6 +77,9 @@ describe('the production server under hostile input', () => {
         'newest',
         '2026-02-30',
         '2026-11-20',
+        '2026-11-20T10:00:00+03:00',
+        '2026-11-20T10:00:00.999Z',
+        'world,no-such-topic',
         'USD',
         'a'.repeat(300),
       ),
