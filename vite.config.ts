@@ -50,6 +50,8 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/architecture/**', 'tests/server/**'],
           setupFiles: ['./tests/setup.ts'],
           restoreMocks: true,
+          // "Your time" must differ from the agency's (UTC+3) wherever the tests run.
+          env: { TZ: 'UTC' },
         },
       },
       {

@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { useConverterStore } from '@/stores/converter-store';
+import { useMutedTopicsStore } from '@/stores/muted-topics-store';
+import { useReadMarksStore } from '@/stores/read-marks-store';
 import { useReadingPositionStore } from '@/stores/reading-position-store';
+import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { server } from './helpers/msw-server';
@@ -15,9 +18,20 @@ const initialTopicFilter = useTopicFilterStore.getState();
 const initialConverter = useConverterStore.getState();
 const initialReadingPosition = useReadingPositionStore.getState();
 const initialRecentSearches = useRecentSearchesStore.getState();
+const initialReadMarks = useReadMarksStore.getState();
+const initialMutes = useMutedTopicsStore.getState();
+const initialReadingPrefs = useReadingPrefsStore.getState();
+
+/** The tests' "now": a day and a half after the newest sample story (so "2 h ago" and the 30-day read horizon
+ * behave the same whatever day the tests run). The clock runs on from there. */
+export const TEST_NOW = Date.parse('2026-11-29T12:00:00Z');
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW, shouldAdvanceTime: true });
+});
 afterEach(() => {
+  vi.useRealTimers();
   cleanup();
   server.resetHandlers();
   localStorage.clear();
@@ -26,5 +40,8 @@ afterEach(() => {
   useConverterStore.setState(initialConverter, true);
   useReadingPositionStore.setState(initialReadingPosition, true);
   useRecentSearchesStore.setState(initialRecentSearches, true);
+  useReadMarksStore.setState(initialReadMarks, true);
+  useMutedTopicsStore.setState(initialMutes, true);
+  useReadingPrefsStore.setState(initialReadingPrefs, true);
 });
 afterAll(() => server.close());

@@ -5,12 +5,24 @@ import { apiUrl } from './http';
 
 /** `topics` null means every topic; otherwise a non-empty list of ids (sent sorted: the order does not matter). */
 export type FeedTopics = readonly string[] | null;
+/** Topics whose stories are left out (muted), sorted. */
+export type ExcludedTopics = readonly string[];
+export const NO_EXCLUSIONS: ExcludedTopics = [];
 
-export const topicsUrl = () => apiUrl('/topics');
+export const topicsUrl = (since?: string) => apiUrl('/topics', { since });
 
-export const feedPageUrl = (topics: FeedTopics, cursor: string | null) =>
+const list = (ids: readonly string[] | null) => (ids?.length ? [...ids].sort().join(',') : undefined);
+
+export const feedPageUrl = (
+  topics: FeedTopics,
+  cursor: string | null,
+  exclude: ExcludedTopics = NO_EXCLUSIONS,
+  { since, limit = DEFAULT_PAGE_SIZE }: { since?: string; limit?: number } = {},
+) =>
   apiUrl('/articles', {
-    topics: topics ? [...topics].sort().join(',') : undefined,
+    topics: list(topics),
+    exclude: list(exclude),
+    since,
     cursor: cursor ?? undefined,
-    limit: DEFAULT_PAGE_SIZE,
+    limit,
   });

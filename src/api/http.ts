@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code?: string,
     /** How long the server asked us to wait before trying again (its Retry-After header), in ms. */
     readonly retryAfterMs?: number,
+    /** Technical detail for a bug report (the server's own message, what was wrong with the data). */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -42,6 +44,9 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
   }
   return base.toString();
 }
+
+const UNREADABLE =
+  'The news service sent data this app cannot read. Try again later; if it keeps happening, the service may have changed.';
 
 /** A request that has not answered (headers and body) by then ends in the usual retryable network error. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -78,15 +83,19 @@ export async function getJson<S extends Schema>(
     if (timeout.aborted) throw unanswered();
     throw new ApiError(
       response.ok ? 'invalid-response' : 'http',
-      response.ok
-        ? 'The news service sent a response that is not JSON.'
-        : `The news service answered with an error (HTTP ${response.status}).`,
+      response.ok ? UNREADABLE : `The news service answered with an error (HTTP ${response.status}).`,
       response.status,
+      undefined,
+      undefined,
+      `HTTP ${response.status}: the body is not JSON`,
     );
   }
 
   if (!response.ok) {
     const parsedError = check(apiErrorSchema, body);
+    const detail = parsedError.ok
+      ? `HTTP ${response.status} ${parsedError.value.error.code}: ${parsedError.value.error.message}`
+      : `HTTP ${response.status}`;
     throw new ApiError(
       'http',
       parsedError.ok
@@ -95,6 +104,7 @@ export async function getJson<S extends Schema>(
       response.status,
       parsedError.ok ? parsedError.value.error.code : undefined,
       retryAfterMs(response.headers.get('Retry-After')),
+      detail,
     );
   }
 
@@ -102,8 +112,11 @@ export async function getJson<S extends Schema>(
   if (!parsed.ok) {
     throw new ApiError(
       'invalid-response',
-      `The news service sent data in an unexpected shape (${describeProblems(parsed.problems, 2)}).`,
+      UNREADABLE,
       response.status,
+      undefined,
+      undefined,
+      `Unexpected shape: ${describeProblems(parsed.problems, 2)}`,
     );
   }
   return parsed.value;

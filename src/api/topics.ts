@@ -10,4 +10,14 @@ export const topicQueries = {
       queryFn: ({ signal }) => getJson(topicsUrl(), topicsResponseSchema, { signal }).then((r) => r.topics),
       staleTime: 10 * 60_000,
     }),
+  /** Each topic's number of stories published after `since` (ms since epoch), by topic id. */
+  countsSince: (since: number) =>
+    queryOptions({
+      queryKey: ['topics', 'since', since] as const,
+      queryFn: ({ signal }) =>
+        getJson(topicsUrl(new Date(since).toISOString()), topicsResponseSchema, { signal }).then(
+          (r) => new Map(r.topics.map((t) => [t.id, t.count])),
+        ),
+      staleTime: 60_000,
+    }),
 };

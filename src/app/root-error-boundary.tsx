@@ -7,7 +7,11 @@ export function RootErrorBoundary({ children }: { children: React.ReactNode }) {
       fallback={(error) => (
         <section className="message-page" role="alert">
           <h1>Something went wrong</h1>
-          <p>The page could not be shown: {error.message}</p>
+          <p>The page could not be shown. Reload it to try again; what you chose (filters, saved settings) is kept.</p>
+          <details>
+            <summary>Details for a bug report</summary>
+            <pre className="message-page__details">{error.message}</pre>
+          </details>
           <p>
             <a href="/">Reload the news</a>
           </p>

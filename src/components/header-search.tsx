@@ -2,17 +2,9 @@
 // anywhere focuses the page's search box (this one, or the search view's own box on /search).
 import { useEffect, useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { isShortcutEvent } from '@/lib/keyboard';
 import { VisuallyHidden } from './visually-hidden';
 import './header-search.css';
-
-const TEXT_ENTRY = /^(TEXTAREA|SELECT)$/;
-const NOT_TEXT_INPUT = /^(checkbox|radio|button|submit|reset|range|color|file|image)$/;
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || TEXT_ENTRY.test(target.tagName)) return true;
-  return target instanceof HTMLInputElement && !NOT_TEXT_INPUT.test(target.type);
-}
 
 export function HeaderSearch() {
   const id = useId();
@@ -21,8 +13,7 @@ export function HeaderSearch() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isTypingTarget(event.target)) return;
+      if (event.key !== '/' || !isShortcutEvent(event)) return;
       const box = document.querySelector<HTMLInputElement>('input[data-search-box]');
       if (!box) return;
       event.preventDefault();

@@ -36,6 +36,9 @@ export default function WindowedRows<Row>({
   const navigationType = useNavigationType();
   const [savedAnchor] = useState(() => (navigationType === 'POP' ? memory.anchor : null));
   const settling = useRef(savedAnchor !== null);
+  // The first row on screen as last seen, with its index: rows added above it (new stories) move its index, and
+  // the list then scrolls by as much, so what the reader is looking at stays put.
+  const onScreen = useRef<(ListAnchor & { index: number }) | null>(null);
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
@@ -54,35 +57,61 @@ export default function WindowedRows<Row>({
     // Note the heights of the rows on screen (measured by now) and the first of them, for the history entry.
     onChange: (instance) => {
       const top = window.scrollY - instance.options.scrollMargin;
-      let anchor: ListAnchor | null = null;
+      let anchor: (ListAnchor & { index: number }) | null = null;
       for (const item of instance.getVirtualItems()) {
         sizes.set(String(item.key), item.size);
-        if (!anchor && item.end > top) anchor = { key: String(item.key), offset: item.start - top };
+        if (!anchor && item.end > top) anchor = { key: String(item.key), offset: item.start - top, index: item.index };
       }
-      if (anchor && !settling.current) memory.setAnchor(anchor);
+      if (anchor && !settling.current) {
+        memory.setAnchor({ key: anchor.key, offset: anchor.offset });
+        onScreen.current = anchor;
+      }
     },
+  });
+
+  // Puts `anchor`'s row where it was, again on each frame for a moment: rows measured meanwhile move it.
+  const settle = useRef((anchor: ListAnchor, index: number) => {
+    settling.current = true;
+    let frames = 0;
+    let frame = 0;
+    const step = () => {
+      const item = virtualizer.measurementsCache[index];
+      if (item) {
+        const wanted = item.start + virtualizer.options.scrollMargin - anchor.offset;
+        if (Math.abs(window.scrollY - wanted) > 1) window.scrollTo(0, wanted);
+      }
+      if (frames++ < 20) frame = requestAnimationFrame(step);
+      else settling.current = false;
+    };
+    frame = requestAnimationFrame(step);
+    return () => {
+      cancelAnimationFrame(frame);
+      settling.current = false;
+    };
   });
 
   useEffect(() => {
     if (!savedAnchor) return;
     const index = rows.findIndex((row) => rowKey(row) === savedAnchor.key);
-    let frames = 0;
-    let frame = 0;
-    const settle = () => {
-      const item = virtualizer.measurementsCache[index];
-      if (item) {
-        const wanted = item.start + virtualizer.options.scrollMargin - savedAnchor.offset;
-        if (Math.abs(window.scrollY - wanted) > 1) window.scrollTo(0, wanted);
-      }
-      if (frames++ < 20) frame = requestAnimationFrame(settle);
-      else settling.current = false;
-    };
-    if (index >= 0) frame = requestAnimationFrame(settle);
-    else settling.current = false;
-    return () => cancelAnimationFrame(frame);
+    if (index < 0) {
+      settling.current = false;
+      return;
+    }
+    return settle.current(savedAnchor, index);
     // Once, for the entry the list was mounted in: later changes are the reader's own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedAnchor]);
+
+  const stopSettling = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopSettling.current?.(), []);
+  useLayoutEffect(() => {
+    const anchor = onScreen.current;
+    if (!anchor || settling.current) return;
+    const index = rows.findIndex((row) => rowKey(row) === anchor.key);
+    if (index <= anchor.index) return; // nothing was added above it
+    onScreen.current = { ...anchor, index };
+    stopSettling.current = settle.current(anchor, index);
+  }, [rows, rowKey]);
 
   return (
     <div ref={boxRef} className="windowed-rows" style={{ height: virtualizer.getTotalSize() }}>

@@ -51,3 +51,20 @@ export function agencyDayKey(iso: string | Date, timeZone = env.agencyTimeZone):
 export function formatAgencyDateTime(iso: string, timeZone = env.agencyTimeZone): string {
   return `${formatAgencyDay(iso, timeZone)}, ${formatAgencyTime(iso, timeZone)}`;
 }
+
+/** The zone this device is set to (the reader's own). */
+export function localTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+const MINUTE_MS = 60_000;
+
+/** "just now", "12 min ago", "5 h ago" for the last 24 hours; null for older times (and for the future, beyond a
+ * minute of clock difference). */
+export function formatTimeAgo(iso: string, now = Date.now()): string | null {
+  const ago = now - Date.parse(iso);
+  if (ago < -MINUTE_MS || ago >= 24 * 60 * MINUTE_MS) return null;
+  if (ago < MINUTE_MS) return 'just now';
+  if (ago < 60 * MINUTE_MS) return `${Math.floor(ago / MINUTE_MS)} min ago`;
+  return `${Math.floor(ago / (60 * MINUTE_MS))} h ago`;
+}

@@ -475,14 +475,17 @@ describe('Article view: loading and errors', () => {
     );
     const { user } = renderApp(`/news/${twoPages.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Article could not be loaded' })).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent('The newsroom is offline.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The news service has a problem on its side. Try again in a minute.',
+    );
+    expect(screen.getByText('Details').closest('details')).toHaveTextContent('The newsroom is offline.');
     server.resetHandlers();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 1, name: twoPages.title })).toBeInTheDocument();
   });
 
   it.each([
-    ['a body of the wrong shape', () => HttpResponse.json({ id: 42, pages: 'none' }), /unexpected shape/],
+    ['a body of the wrong shape', () => HttpResponse.json({ id: 42, pages: 'none' }), /cannot read.*Unexpected shape/],
     ['a body that is not JSON', () => new HttpResponse('<html>oops</html>', { status: 200 }), /not JSON/],
     ['an article with no pages', () => HttpResponse.json({ ...twoPages, pages: [] }), /pages/],
     ['an HTTP error without a JSON body', () => new HttpResponse('Bad gateway', { status: 502 }), /HTTP 502/],

@@ -198,7 +198,7 @@ describe('search view: results', () => {
     expect(screen.queryByText(/^Search is getting ready/)).not.toBeInTheDocument();
   });
 
-  it('shows the time, the title linking to the article, topic chips and the snippet', async () => {
+  it('shows the time, the title linking to the article, topic chips and the snippet, like a feed item', async () => {
     renderApp('/search?q=grain');
     const expected = resultsFor({ q: 'grain' });
     await waitForResults('grain', expected.total);
@@ -210,7 +210,7 @@ describe('search view: results', () => {
     for (const topic of first.topics) {
       expect(within(item).getByRole('link', { name: topicName(topic) })).toBeInTheDocument();
     }
-    expect(item.querySelector('.search-result__snippet')).toHaveTextContent(first.snippet);
+    expect(item.querySelector('.news-item__summary')).toHaveTextContent(first.snippet);
   });
 
   it('highlights the query words in titles and snippets, ignoring accents', async () => {
@@ -219,7 +219,7 @@ describe('search view: results', () => {
     await waitForResults('zurich', expected.total);
     const link = screen.getByRole('link', { name: expected.items[0]!.title });
     expect([...link.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Zürich']);
-    const snippet = link.closest('article')!.querySelector('.search-result__snippet')!;
+    const snippet = link.closest('article')!.querySelector('.news-item__summary')!;
     expect(snippet.querySelectorAll('mark').length).toBeGreaterThan(0);
     for (const mark of snippet.querySelectorAll('mark')) expect(mark).toHaveTextContent('Zürich');
   });
@@ -277,7 +277,7 @@ describe('search view: results', () => {
     );
     const { user } = renderApp('/search?q=grain');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The search failed. Index offline');
+    expect(alert).toHaveTextContent('The search failed. The news service has a problem on its side.');
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitForResults('grain', resultsFor({ q: 'grain' }).total);

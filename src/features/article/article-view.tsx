@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { PartBoundary } from '@/components/error-boundary';
+import { NewsTime } from '@/components/news-time';
 import { TopicChips } from '@/components/topic-chips';
 import type { Article } from '@/contract/news';
-import { formatAgencyDateTime } from '@/lib/agency-time';
 import { copyText } from '@/lib/clipboard';
+import { useReadMarksStore } from '@/stores/read-marks-store';
 import { ArticleBody, PageLinks, ShowMore } from './article-body';
 import { readingMinutes } from './article-text';
 import { ExternalLinks, ReadAlso } from './related-links';
@@ -15,6 +17,9 @@ export function ArticleView({ article }: { article: Article }) {
   const [status, setStatus] = useStatusMessage();
   const minutes = readingMinutes(article);
   const related = [...new Set(article.related ?? [])].filter((id) => id !== article.id);
+  // Opening a story is reading it (the feed and search results then show it as read).
+  const markRead = useReadMarksStore((s) => s.setRead);
+  useEffect(() => markRead(article, true), [article, markRead]);
 
   const copyParagraphLink = async (n: number) => {
     const address = articleAddress(article.id, n);
@@ -33,7 +38,7 @@ export function ArticleView({ article }: { article: Article }) {
           <TopicChips topicIds={article.topics} />
           <h1 id="article-title">{article.title}</h1>
           <p className="article__meta">
-            <time dateTime={article.publishedAt}>{formatAgencyDateTime(article.publishedAt)}</time>
+            <NewsTime iso={article.publishedAt} withDate />
             <span>{minutes} min read</span>
             {pages.pageCount > 1 && <span>{pages.pageCount} pages in this article</span>}
           </p>

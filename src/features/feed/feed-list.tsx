@@ -1,17 +1,26 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { articleQueries } from '@/api/articles';
-import type { FeedTopics } from '@/api/feed-requests';
+import type { ExcludedTopics, FeedTopics } from '@/api/feed-requests';
 import { Button } from '@/components/button';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { ItemSkeletons } from '@/components/item-skeletons';
+import { ListKeyboard } from '@/components/list-keyboard';
 import { ListRows, preloadWindowing } from '@/components/list-rows';
+import { useDisplayTimeZone } from '@/components/news-time';
 import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 import { SkippedNote } from '@/components/skipped-note';
 import { useTopicNames } from '@/components/topic-chips';
+import type { ArticleSummary } from '@/contract/news';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useEntryState } from '@/lib/scroll-restoration';
+import { isRead, useReadMarksStore } from '@/stores/read-marks-store';
+import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import { FeedItem } from './feed-item';
 import { toFeedRows, type FeedRow } from './group-by-day';
+
+const NewStoriesBar = lazyWithRetry(() => import('./new-stories-bar'));
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -48,32 +57,56 @@ function useOnVisible(onVisible: () => void) {
 
 const rowKey = (row: FeedRow) => row.key;
 const isDayHeading = (row: FeedRow) => row.kind === 'day';
-// First guesses, close to a collapsed item and a day heading at the usual widths.
-const estimateHeight = (row: FeedRow) => (row.kind === 'day' ? 50 : 180);
+// First guesses, close to a collapsed item and a day heading at the usual widths, for each density.
+const summaryHeight = (row: FeedRow) => (row.kind === 'day' ? 44 : 110);
+const headlineHeight = (row: FeedRow) => (row.kind === 'day' ? 36 : 34);
 
 interface Props {
   topics: FeedTopics;
+  /** Muted topics, left out of the feed. */
+  exclude: ExcludedTopics;
   emptyMessage: React.ReactNode;
+  /** Told how many newer stories wait above the list (for the tab title). */
+  onNewStories: (count: number) => void;
 }
 
-export function FeedList({ topics, emptyMessage }: Props) {
+export function FeedList({ topics, exclude, emptyMessage, onNewStories }: Props) {
   // The filter's controls follow a click at once; the list catches up in a background render, and keeps the
   // current news on screen (dimmed) until the new filter's arrive.
-  const listTopics = useDeferredValue(topics);
-  const feed = useInfiniteQuery({ ...articleQueries.feed(listTopics), placeholderData: keepPreviousData });
+  const scope = useDeferredValue(useMemo(() => ({ topics, exclude }), [topics, exclude]));
+  const feed = useInfiniteQuery({
+    ...articleQueries.feed(scope.topics, scope.exclude),
+    placeholderData: keepPreviousData,
+  });
   const stale = feed.isPlaceholderData;
+  const density = useReadingPrefsStore((s) => s.density);
+  const timeZone = useDisplayTimeZone();
+  const readState = useReadMarksStore();
+  const setRead = readState.setRead;
   // Expanded items belong to this history entry: Back from an article finds them still open.
   const [expandedIds, setExpandedIds] = useEntryState('feed-expanded', NONE_EXPANDED, isStringArray);
   const expanded = useMemo(() => new Set(expandedIds), [expandedIds]);
   const articles = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
-  const rows = useMemo(() => toFeedRows(articles), [articles]);
+  const rows = useMemo(() => toFeedRows(articles, timeZone), [articles, timeZone]);
   const skipped = feed.data?.pages.reduce((sum, page) => sum + page.skipped, 0) ?? 0;
   const topicNames = useTopicNames();
 
+  const expandedNow = useRef(expandedIds);
+  useLayoutEffect(() => {
+    expandedNow.current = expandedIds;
+  });
   const toggle = useCallback(
-    (id: string) => setExpandedIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id])),
-    [setExpandedIds],
+    (article: ArticleSummary) => {
+      const opening = !expandedNow.current.includes(article.id);
+      if (opening) setRead(article, true); // expanding a story is reading it
+      setExpandedIds((ids) =>
+        opening ? [...ids.filter((x) => x !== article.id), article.id] : ids.filter((x) => x !== article.id),
+      );
+    },
+    [setExpandedIds, setRead],
   );
+
+  const listRef = useRef<HTMLDivElement>(null);
 
   const renderRow = useCallback(
     (row: FeedRow) =>
@@ -84,11 +117,13 @@ export function FeedList({ topics, emptyMessage }: Props) {
           article={row.article}
           position={row.position}
           expanded={expanded.has(row.article.id)}
+          read={isRead(readState, row.article)}
+          density={density}
           topicNames={topicNames}
           onToggle={toggle}
         />
       ),
-    [expanded, topicNames, toggle],
+    [expanded, topicNames, toggle, readState, density],
   );
   const moreThanOnePage = rows.length > 30;
   useEffect(() => {
@@ -118,21 +153,34 @@ export function FeedList({ topics, emptyMessage }: Props) {
 
   return (
     <>
+      <ErrorBoundary fallback={() => null}>
+        <Suspense fallback={null}>
+          <NewStoriesBar
+            topics={scope.topics}
+            exclude={scope.exclude}
+            shown={articles}
+            enabled={!stale && feed.isSuccess}
+            onCount={onNewStories}
+          />
+        </Suspense>
+      </ErrorBoundary>
       {/* Not role=feed: the day headings between the articles are not allowed there. Each article still says its
           place in the list (aria-posinset), which a windowed list needs. */}
       <div
-        className={stale ? 'feed-list feed-list--stale' : 'feed-list'}
+        ref={listRef}
+        className={`feed-list feed-list--${density}${stale ? ' feed-list--stale' : ''}`}
         aria-busy={stale || isFetchingNextPage || undefined}
       >
         <ListRows
           rows={rows}
           rowKey={rowKey}
           renderRow={renderRow}
-          estimateHeight={estimateHeight}
+          estimateHeight={density === 'headlines' ? headlineHeight : summaryHeight}
           isHeading={isDayHeading}
-          memoryName="feed-heights"
+          memoryName={`feed-heights-${density}`}
         />
       </div>
+      <ListKeyboard listRef={listRef} stories={articles} canExpand />
       <SkippedNote count={skipped} noun={['story', 'stories']} />
       <div className="feed-more" ref={sentinelRef}>
         {isFetchNextPageError ? (

@@ -1,9 +1,17 @@
-import { Suspense, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useId, useRef, useState } from 'react';
+import { articleQueries } from '@/api/articles';
 import { Button } from '@/components/button';
 import { PartBoundary } from '@/components/error-boundary';
 import { QueryError } from '@/components/query-error';
+import { TimeZoneSelect } from '@/components/time-zone-select';
+import { UndoProvider, useOfferUndo } from '@/components/undo-bar';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useActiveMutes } from '@/stores/muted-topics-store';
+import { useReadMarksStore } from '@/stores/read-marks-store';
+import { DENSITIES, useReadingPrefsStore, type Density } from '@/stores/reading-prefs-store';
+import type { TopicSelection } from '@/stores/topic-filter-storage';
 import { FeedList } from './feed-list';
 import { useTopicSelection } from './use-topic-selection';
 import './feed.css';
@@ -12,42 +20,76 @@ import './feed.css';
 const TopicFilterPanel = lazyWithRetry(() => import('./topic-filter-panel'));
 const loadFilterPanel = () => void TopicFilterPanel.preload().catch(() => {});
 
+const DENSITY_LABEL: Record<Density, string> = { summaries: 'Summaries', headlines: 'Headlines' };
+
 /** `aside` is composed in by the app shell (e.g. the converter box), since features never import each other. */
 export function FeedPage({ aside }: { aside?: React.ReactNode }) {
-  useDocumentTitle('All news');
+  return (
+    <UndoProvider>
+      <Feed aside={aside} />
+    </UndoProvider>
+  );
+}
+
+function Feed({ aside }: { aside?: React.ReactNode }) {
+  const [newCount, setNewCount] = useState(0);
+  useDocumentTitle(newCount > 0 ? `(${newCount}) All news` : 'All news');
   const panelId = useId();
   const [panelOpen, setPanelOpen] = useState(false);
+  const filterButton = useRef<HTMLButtonElement>(null);
   const { topicsQuery, topics, selection, ready, setSelection } = useTopicSelection();
-  const activeCount = selection?.length;
+  const muted = useActiveMutes();
   const names = (ids: readonly string[]) => ids.map((id) => topics?.find((t) => t.id === id)?.name ?? id).join(', ');
+  const closePanel = useCallback(() => {
+    setPanelOpen(false);
+    filterButton.current?.focus();
+  }, []);
+  const mutedNote = muted.length > 0 && topics && <> Muted: {names(muted)}.</>;
 
   return (
     <div className={aside ? 'feed-page feed-page--with-aside' : 'feed-page'}>
       <section aria-labelledby="feed-title" className="feed-page__main">
         <div className="feed-header">
           <h1 id="feed-title">All news</h1>
-          <Button
-            className="filter-button"
-            aria-expanded={panelOpen}
-            aria-controls={panelId}
-            onClick={() => setPanelOpen((open) => !open)}
-            onMouseEnter={loadFilterPanel}
-            onFocus={loadFilterPanel}
-          >
-            Use filter
-            {activeCount !== undefined && (
-              <span className="badge" aria-label={`, ${activeCount} of ${topics?.length ?? '?'} topics selected`}>
-                {activeCount}
-              </span>
-            )}
-          </Button>
+          <div className="feed-toolbar">
+            <Button
+              ref={filterButton}
+              variant="quiet"
+              className="filter-button"
+              aria-expanded={panelOpen}
+              aria-controls={panelId}
+              onClick={() => setPanelOpen((open) => !open)}
+              onMouseEnter={loadFilterPanel}
+              onFocus={loadFilterPanel}
+            >
+              Use filter
+              {topics && (
+                <span
+                  className="badge"
+                  aria-label={`, ${selection?.length ?? topics.length} of ${topics.length} topics selected`}
+                >
+                  {selection?.length ?? topics.length}/{topics.length}
+                </span>
+              )}
+              <span className="filter-button__chevron" aria-hidden="true" />
+            </Button>
+            <DensitySwitch />
+            <MarkAllRead selection={selection} muted={muted} describe={names} />
+            <TimeZoneSelect className="feed-toolbar__zone" />
+          </div>
         </div>
 
         {panelOpen &&
           (topics ? (
             <Suspense fallback={<p id={panelId}>Loading topics…</p>}>
               <PartBoundary what="The topic filter could not be loaded.">
-                <TopicFilterPanel id={panelId} topics={topics} selection={selection} onChange={setSelection} />
+                <TopicFilterPanel
+                  id={panelId}
+                  topics={topics}
+                  selection={selection}
+                  onChange={setSelection}
+                  onClose={closePanel}
+                />
               </PartBoundary>
             </Suspense>
           ) : topicsQuery.isError ? (
@@ -64,13 +106,22 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
             </p>
           ))}
 
-        {selection && selection.length > 0 && (
+        {selection && selection.length > 0 ? (
           <p className="active-filter" role="status">
-            Showing only: {names(selection)}.{' '}
+            Showing only: {names(selection)}.{mutedNote}{' '}
             <Button variant="link" onClick={() => setSelection(null)}>
               Show all topics
             </Button>
           </p>
+        ) : (
+          mutedNote && (
+            <p className="active-filter" role="status">
+              {mutedNote}{' '}
+              <Button variant="link" onClick={() => setPanelOpen(true)}>
+                Change
+              </Button>
+            </p>
+          )
         )}
 
         {selection && selection.length === 0 ? (
@@ -81,6 +132,8 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
         ) : ready ? (
           <FeedList
             topics={selection}
+            exclude={muted}
+            onNewStories={setNewCount}
             emptyMessage={
               <>
                 <p>No news in {selection ? names(selection) : 'any topic'} yet.</p>
@@ -94,5 +147,51 @@ export function FeedPage({ aside }: { aside?: React.ReactNode }) {
       </section>
       {aside && <div className="feed-page__aside">{aside}</div>}
     </div>
+  );
+}
+
+/** "Summaries" or "Headlines", remembered. */
+function DensitySwitch() {
+  const density = useReadingPrefsStore((s) => s.density);
+  const setDensity = useReadingPrefsStore((s) => s.setDensity);
+  return (
+    <div className="segmented" role="group" aria-label="Show news as">
+      {DENSITIES.map((d) => (
+        <button key={d} type="button" aria-pressed={density === d} onClick={() => setDensity(d)}>
+          {DENSITY_LABEL[d]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Marks every story in view up to the newest one shown as read, with Undo. */
+function MarkAllRead({
+  selection,
+  muted,
+  describe,
+}: {
+  selection: TopicSelection;
+  muted: readonly string[];
+  describe: (ids: readonly string[]) => string;
+}) {
+  const queryClient = useQueryClient();
+  const offerUndo = useOfferUndo();
+  const markAll = () => {
+    const feed = queryClient.getQueryData(articleQueries.feed(selection, muted).queryKey);
+    // Stories newer than the newest shown stay unread: the reader has not seen them.
+    const newest = feed?.pages[0]?.items[0]?.publishedAt;
+    const store = useReadMarksStore.getState();
+    const before = { marks: store.marks, readThrough: store.readThrough };
+    store.markAllRead(selection?.length ? selection : null, newest ? Date.parse(newest) : Date.now());
+    offerUndo(
+      selection?.length ? `Stories in ${describe(selection)} marked as read.` : 'All stories marked as read.',
+      () => store.restore(before),
+    );
+  };
+  return (
+    <Button variant="quiet" onClick={markAll}>
+      Mark all as read
+    </Button>
   );
 }

@@ -5,18 +5,14 @@ import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 
 /** The whole article (all pages) shown in place under a feed item by "Show more". */
-export default function FullText({ id, textId }: { id: string; textId: string }) {
+export default function FullText({ id }: { id: string }) {
   const article = useQuery(articleQueries.detail(id));
   if (article.isPending && article.fetchStatus === 'paused') {
-    return (
-      <div id={textId} className="feed-item__text">
-        <WaitingForNetwork what="the full text" />
-      </div>
-    );
+    return <WaitingForNetwork what="the full text" />;
   }
   if (article.isPending) {
     return (
-      <div id={textId} className="feed-item__text" aria-busy="true">
+      <div aria-busy="true">
         <p className="loading-note" role="status">
           Loading the full text…
         </p>
@@ -32,7 +28,7 @@ export default function FullText({ id, textId }: { id: string; textId: string })
   }
   const { pages } = article.data;
   return (
-    <div id={textId} className="feed-item__text">
+    <>
       {pages.map((paragraphs, pageIndex) => (
         <section key={pageIndex} aria-label={pages.length > 1 ? `Page ${pageIndex + 1} of ${pages.length}` : undefined}>
           {pages.length > 1 && (
@@ -47,6 +43,6 @@ export default function FullText({ id, textId }: { id: string; textId: string })
           ))}
         </section>
       ))}
-    </div>
+    </>
   );
 }

@@ -1,18 +1,21 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { ApiError, SEARCH_WARMING_UP } from '@/api/http';
 import type { SearchPage } from '@/api/search';
 import { Button } from '@/components/button';
 import { ItemSkeletons } from '@/components/item-skeletons';
+import { ListKeyboard } from '@/components/list-keyboard';
 import { ListRows } from '@/components/list-rows';
 import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 import { SkippedNote } from '@/components/skipped-note';
+import { useTopicNames } from '@/components/topic-chips';
 import type { SearchResult } from '@/contract/search';
+import { isRead, useReadMarksStore } from '@/stores/read-marks-store';
 import { SearchResultItem } from './search-result-item';
 
 const resultKey = (result: SearchResult) => result.id;
-const estimateHeight = () => 170;
+const estimateHeight = () => 110;
 
 export interface ActiveFilter {
   /** e.g. "topic Science & Space", "dates from November 20, 2026 to November 25, 2026" */
@@ -41,6 +44,9 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
     return list;
   }, [results.data]);
   const positions = useMemo(() => new Map(items.map((item, i) => [item.id, i + 1])), [items]);
+  const readState = useReadMarksStore();
+  const topicNames = useTopicNames();
+  const listRef = useRef<HTMLOListElement>(null);
 
   const warming = results.failureReason instanceof ApiError && results.failureReason.code === SEARCH_WARMING_UP;
   if (warming && !results.isError) {
@@ -101,18 +107,30 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
 
   return (
     <>
-      <ol className={stale ? 'search-results search-stale' : 'search-results'} aria-busy={stale || undefined}>
+      <ol
+        ref={listRef}
+        className={stale ? 'search-results search-stale' : 'search-results'}
+        aria-busy={stale || undefined}
+      >
         <ListRows
           rows={items}
           rowKey={resultKey}
           renderRow={(item) => (
-            <SearchResultItem result={item} q={shownQ} position={positions.get(item.id)!} total={total} />
+            <SearchResultItem
+              result={item}
+              q={shownQ}
+              position={positions.get(item.id)!}
+              total={total}
+              read={isRead(readState, item)}
+              topicNames={topicNames}
+            />
           )}
           estimateHeight={estimateHeight}
           rowAs="li"
           memoryName="search-heights"
         />
       </ol>
+      <ListKeyboard listRef={listRef} stories={items} />
       <SkippedNote
         count={results.data.pages.reduce((sum, page) => sum + page.skipped, 0)}
         noun={['result', 'results']}

@@ -1,0 +1,147 @@
+// Reading a list from the keyboard (the feed, search results): j/k next and previous story, o or Enter open it,
+// s Show more/less, m mark read/unread, b save, ? the list of shortcuts. Items are the elements with
+// data-item-id inside the list; focus moves onto them (they have tabIndex -1) and they scroll into view.
+// Back to the list puts focus on the story the reader opened.
+import { Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { useLocation, useNavigationType } from 'react-router';
+import { isShortcutEvent } from '@/lib/keyboard';
+import { lazyWithRetry } from '@/lib/lazy-with-retry';
+import { isRead, useReadMarksStore, type ReadableStory } from '@/stores/read-marks-store';
+
+const ShortcutsDialog = lazyWithRetry(() => import('./shortcuts-dialog'));
+
+const ITEM = '[data-item-id]';
+const openedKey = (entry: string) => `list-opened:${entry}`;
+
+function remember(key: string, value: string) {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // Storage full or disabled: focus simply stays at the start of the page on Back.
+  }
+}
+
+function recall(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export interface ListKeyboardProps {
+  /** The stories listed (m toggles their read marks). */
+  stories: readonly ReadableStory[];
+  /** s works only where items can expand (the feed). */
+  canExpand?: boolean;
+  listRef: RefObject<HTMLElement | null>;
+}
+
+/** Wires the shortcuts to the list inside `listRef`; renders the "?" dialog when asked for. */
+export default function ListKeyboardHandler({ listRef, stories, canExpand = false }: ListKeyboardProps) {
+  const { key: entry } = useLocation();
+  const navigationType = useNavigationType();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const latest = useRef({ stories, entry });
+  useEffect(() => {
+    latest.current = { stories, entry };
+  });
+
+  useEffect(() => {
+    const items = () => [...(listRef.current?.querySelectorAll<HTMLElement>(ITEM) ?? [])];
+    const current = () => {
+      const focused = document.activeElement?.closest<HTMLElement>(ITEM);
+      return focused && listRef.current?.contains(focused) ? focused : null;
+    };
+    // The first story not scrolled away above the screen (or the very first, past the end of the list).
+    const firstOnScreen = (all: HTMLElement[]) => all.find((item) => item.getBoundingClientRect().bottom > 0) ?? all[0];
+    const focusItem = (item: HTMLElement | undefined) => {
+      if (!item) return;
+      item.focus({ preventScroll: true });
+      item.scrollIntoView({ block: 'nearest' });
+    };
+    const open = (item: HTMLElement | null) => {
+      item?.querySelector<HTMLAnchorElement>('h2 a, h3 a')?.click();
+    };
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isShortcutEvent(event) || !listRef.current) return;
+      const item = current();
+      switch (event.key) {
+        case 'j':
+        case 'k': {
+          const all = items();
+          const at = item ? all.indexOf(item) : -1;
+          const next = at < 0 ? firstOnScreen(all) : all[event.key === 'j' ? at + 1 : at - 1];
+          focusItem(next);
+          break;
+        }
+        case 'o':
+          open(item);
+          break;
+        case 'Enter':
+          // On a link or button inside the item, Enter does what it does there.
+          if (item && document.activeElement === item) open(item);
+          else return;
+          break;
+        case 's':
+          if (!canExpand) return;
+          item?.querySelector<HTMLElement>('[data-action="toggle"]')?.click();
+          break;
+        case 'm': {
+          const story = latest.current.stories.find((s) => s.id === item?.dataset.itemId);
+          const marks = useReadMarksStore.getState();
+          if (story) marks.setRead(story, !isRead(marks, story));
+          break;
+        }
+        case 'b':
+          item?.querySelector<HTMLElement>('[data-action="save"]')?.click();
+          break;
+        case '?':
+          setHelpOpen(true);
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    // Whichever way a story is opened (click, o, Enter), the list remembers it for Back.
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a') : null;
+      const opened = link?.closest<HTMLElement>(ITEM);
+      if (opened?.dataset.itemId && link?.closest('h2, h3')) {
+        remember(openedKey(latest.current.entry), opened.dataset.itemId);
+      }
+    };
+    const list = listRef.current;
+    document.addEventListener('keydown', onKeyDown);
+    list?.addEventListener('click', onClick, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      list?.removeEventListener('click', onClick, true);
+    };
+  }, [listRef, canExpand]);
+
+  // Back to the list: focus the story the reader left from, once it is on the page (a windowed list renders it
+  // when its place is restored). Scrolling is left to the scroll restoration.
+  useEffect(() => {
+    if (navigationType !== 'POP') return;
+    const id = recall(openedKey(entry));
+    if (!id) return;
+    let frames = 0;
+    let frame = 0;
+    const tryFocus = () => {
+      const item = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`);
+      if (item) item.focus({ preventScroll: true });
+      else if (frames++ < 60) frame = requestAnimationFrame(tryFocus);
+    };
+    frame = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(frame);
+  }, [entry, navigationType, listRef]);
+
+  return helpOpen ? (
+    <Suspense fallback={null}>
+      <ShortcutsDialog canExpand={canExpand} onClose={() => setHelpOpen(false)} />
+    </Suspense>
+  ) : null;
+}

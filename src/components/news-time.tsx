@@ -1,0 +1,37 @@
+import { formatAgencyDateTime, formatAgencyTime, formatTimeAgo, localTimeZone } from '@/lib/agency-time';
+import { env } from '@/lib/env';
+import { useMinuteClock } from '@/lib/use-now';
+import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
+import './news-time.css';
+
+/** The zone the reader chose to read times in (the agency's, or the device's own). */
+export function useDisplayTimeZone(): string {
+  const choice = useReadingPrefsStore((s) => s.timeZone);
+  return choice === 'local' ? localTimeZone() : env.agencyTimeZone;
+}
+
+/**
+ * A story's time in the reader's zone: "2 h ago" within the last day, else the clock time ("4:50 UTC+3"; with
+ * `withDate`, the date too). The other form (the full date and time, or the time in the other zone) shows on hover
+ * and when the item has focus, and screen readers hear both.
+ */
+export function NewsTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
+  const zone = useDisplayTimeZone();
+  const now = useMinuteClock();
+  const ago = formatTimeAgo(iso, now);
+  const full = formatAgencyDateTime(iso, zone);
+  const primary = ago ?? (withDate ? full : formatAgencyTime(iso, zone));
+  const otherZone = zone === env.agencyTimeZone ? localTimeZone() : env.agencyTimeZone;
+  const other =
+    primary !== full
+      ? full
+      : formatAgencyTime(iso, otherZone) !== formatAgencyTime(iso, zone)
+        ? `${otherZone === env.agencyTimeZone ? 'Agency time' : 'Your time'}: ${formatAgencyDateTime(iso, otherZone)}`
+        : null;
+  return (
+    <span className="news-time">
+      <time dateTime={iso}>{primary}</time>
+      {other && <span className="news-time__other">{other}</span>}
+    </span>
+  );
+}
