@@ -20,7 +20,7 @@ describe('feed journey in Chromium', () => {
     // Keep only Politics and World.
     await page.getByRole('button', { name: /use filter/i }).click();
     await page.getByRole('button', { name: 'Only this (Politics)' }).click();
-    await page.getByRole('checkbox', { name: /^World \(/ }).check();
+    await page.getByRole('checkbox', { name: 'World', exact: true }).check();
     const chosen = newestFirst.filter((a) => a.topics.includes('politics') || a.topics.includes('world'));
     await page.getByRole('link', { name: chosen[0]!.title }).waitFor();
     await expect.poll(() => page.getByRole('heading', { level: 3 }).count()).toBe(Math.min(chosen.length, 20));
@@ -40,7 +40,10 @@ describe('feed journey in Chromium', () => {
     const item = page.getByRole('article').filter({ has: page.getByRole('link', { name: multi.title }) });
     await item.getByRole('button', { name: /^Show more/ }).click();
     await item.getByText(multi.pages.at(-1)!.at(-1)!).waitFor();
-    await item.getByRole('button', { name: /^Show less/ }).waitFor();
+    await item
+      .getByRole('button', { name: /^Show less/ })
+      .first()
+      .waitFor();
 
     // Scrolling to the end loads the next page by itself.
     await page.getByRole('button', { name: /Show more news/ }).scrollIntoViewIfNeeded();
@@ -59,7 +62,10 @@ describe('feed journey in Chromium', () => {
     await page.getByRole('link', { name: newestFirst[20]!.title }).waitFor();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolledTo - 40);
     expect(await page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo + 40);
-    await item.getByRole('button', { name: /^Show less/ }).waitFor();
+    await item
+      .getByRole('button', { name: /^Show less/ })
+      .first()
+      .waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ describe('a long feed in Chromium', () => {
   it('keeps only the rows near the screen, in order, and Back returns to the same story, still expanded', async () => {
     const { page, errors } = await openPage();
     await page.goto(baseURL);
-    await page.locator('.feed-item h3 a').first().waitFor();
+    await page.locator('.news-item h3 a').first().waitFor();
     // Load five pages (100 stories) with "Show more news".
     for (let loaded = 20; loaded < 100; loaded += 20) {
       await page.getByRole('button', { name: 'Show more news' }).click();
@@ -37,19 +37,22 @@ describe('a long feed in Chromium', () => {
     }
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(() => loadedStories(page)).toBeGreaterThanOrEqual(100);
-    expect(await page.locator('.feed-item').count()).toBeLessThan(40); // windowed: not all 100 in the page
+    expect(await page.locator('.news-item').count()).toBeLessThan(40); // windowed: not all 100 in the page
     await expectNoAxeViolations(page);
 
     // Somewhere in the middle: expand a story, then open another one below it.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.5));
-    const expandedTitle = (await page.locator('.feed-item').nth(3).locator('h3').textContent())!;
+    const expandedTitle = (await page.locator('.news-item').nth(3).locator('h3 a').textContent())!;
     const story = (name: string) =>
-      page.getByRole('article').filter({ has: page.getByRole('heading', { name, exact: true }) });
+      page.getByRole('article').filter({ has: page.getByRole('link', { name, exact: true }) });
     const expandable = story(expandedTitle);
     await expandable.getByRole('button', { name: /^Show more/ }).click();
-    await expandable.getByRole('button', { name: /^Show less/ }).waitFor();
+    await expandable
+      .getByRole('button', { name: /^Show less/ })
+      .first()
+      .waitFor();
     await expandable.locator('.feed-item__text section, .feed-item__text p').first().waitFor();
-    const title = (await page.locator('.feed-item').nth(6).locator('h3').textContent())!;
+    const title = (await page.locator('.news-item').nth(6).locator('h3 a').textContent())!;
     const target = story(title).getByRole('link', { name: title, exact: true });
     const positionBefore = await page.evaluate(() => window.scrollY);
     const topBefore = (await target.boundingBox())!.y;
@@ -63,6 +66,7 @@ describe('a long feed in Chromium', () => {
     await expect.poll(async () => Math.abs((await link.boundingBox())!.y - topBefore)).toBeLessThan(2);
     await story(expandedTitle)
       .getByRole('button', { name: /^Show less/ })
+      .first()
       .waitFor();
     expect(errors).toEqual([]);
   });

@@ -27,7 +27,7 @@ describe('the production server (npm start)', () => {
   it('enforces the policy in the browser: an inline style attribute is refused and reported', async () => {
     const { page } = await openPage();
     await page.goto(baseURL);
-    await page.locator('.feed-item h3 a').first().waitFor();
+    await page.locator('.news-item h3 a').first().waitFor();
     const reported = page.evaluate(
       () =>
         new Promise<string>((resolve) => {
@@ -52,7 +52,7 @@ describe('the production server (npm start)', () => {
     const response = await page.goto(`${baseURL}/news/%E0%A4%A`);
     expect(response?.status()).toBe(400);
     await page.goto(baseURL);
-    await page.locator('.feed-item h3 a').first().waitFor();
+    await page.locator('.news-item h3 a').first().waitFor();
   });
 
   it('caches hashed assets for good and index.html never, preloads the feed, and 404s what is not there', async () => {
