@@ -100,6 +100,7 @@ export function createSearchCore(
         return { ok: true, items: [], total: 0, nextCursor: null, suggestion };
       }
 
+      /** Positions in `docs` of this page's documents, best first. */
       let page: number[];
       let more: boolean;
       if (sort === 'relevance') {
@@ -110,10 +111,11 @@ export function createSearchCore(
           offset + limit,
           (a, b) => tiers[a]! - tiers[b]! || scores[b]! - scores[a]! || docs[a]! - docs[b]!,
         );
-        page = order.slice(offset).map((i) => docs[i]!);
+        page = order.slice(offset);
         more = offset + page.length < total;
       } else {
-        // Newest first is ascending document number; resume after the cursor's (time, id).
+        // Newest first within each typo tier (exact and prefix matches first, as in relevance): ascending tier,
+        // then ascending document number; resume after the cursor's (tier, time, id).
         let after = 0;
         if (cursor?.sort === 'newest') {
           let lo = 0;
@@ -125,9 +127,17 @@ export function createSearchCore(
           }
           after = lo;
         }
-        const rest = docs.filter((d) => d >= after);
+        const resumeTier = cursor?.sort === 'newest' ? cursor.tier : 0;
+        const rest: number[] = [];
+        for (let i = 0; i < total; i++) {
+          if (tiers[i]! > resumeTier || (tiers[i] === resumeTier && docs[i]! >= after)) rest.push(i);
+        }
         page = Array.from(
-          bestFirst(rest.length, limit, (a, b) => rest[a]! - rest[b]!),
+          bestFirst(
+            rest.length,
+            limit,
+            (a, b) => tiers[rest[a]!]! - tiers[rest[b]!]! || docs[rest[a]!]! - docs[rest[b]!]!,
+          ),
           (i) => rest[i]!,
         );
         more = rest.length > page.length;
@@ -140,13 +150,15 @@ export function createSearchCore(
           ? encodeSearchCursor(
               sort === 'relevance'
                 ? { sort, fingerprint, offset: end }
-                : { sort, fingerprint, ...store.position(last) },
+                : { sort, fingerprint, tier: tiers[last]!, ...store.position(docs[last]!) },
             )
           : null;
-      const items = page.map((doc) => ({
-        ...store.summaries[doc]!,
-        snippet: snippetFromBytes(store.bodyBytes(doc), firstBodyMatch(doc, words)),
-      }));
+      const items = page
+        .map((i) => docs[i]!)
+        .map((doc) => ({
+          ...store.summaries[doc]!,
+          snippet: snippetFromBytes(store.bodyBytes(doc), firstBodyMatch(doc, words)),
+        }));
       return { ok: true, items, total, nextCursor };
     },
   };

@@ -1,14 +1,14 @@
 // Opaque cursors for /search pages. Each one carries a fingerprint of the search it belongs to, so a cursor
 // from another query, filter or sort is refused instead of silently paging through the wrong results.
 // Relevance pages resume at an offset (the index is built once, so the order never changes while the server
-// runs); "newest" pages resume after the (time, id) of the last item sent, like the feed.
+// runs); "newest" pages resume after the (typo tier, time, id) of the last item sent, like the feed.
 import { createHash } from 'node:crypto';
 import type { SearchSort } from '../contract/search.ts';
 import { decodeToken, encodeToken, isFiniteNumber } from './cursor.ts';
 
 export type SearchCursor =
   | { sort: 'relevance'; fingerprint: string; offset: number }
-  | { sort: 'newest'; fingerprint: string; time: number; id: string };
+  | { sort: 'newest'; fingerprint: string; tier: number; time: number; id: string };
 
 export interface SearchIdentity {
   terms: readonly string[];
@@ -27,7 +27,7 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
   return encodeToken(
     cursor.sort === 'relevance'
       ? ['r', cursor.fingerprint, cursor.offset]
-      : ['n', cursor.fingerprint, cursor.time, cursor.id],
+      : ['n', cursor.fingerprint, cursor.time, cursor.id, cursor.tier],
   );
 }
 
@@ -40,9 +40,11 @@ export function decodeSearchCursor(raw: string): SearchCursor | null {
     if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 1) return null;
     return { sort: 'relevance', fingerprint, offset };
   }
-  if (kind === 'n' && rest.length === 2) {
-    const [time, id] = rest;
-    return isFiniteNumber(time) && typeof id === 'string' ? { sort: 'newest', fingerprint, time, id } : null;
+  if (kind === 'n' && rest.length === 3) {
+    const [time, id, tier] = rest;
+    return isFiniteNumber(time) && typeof id === 'string' && Number.isSafeInteger(tier) && (tier as number) >= 0
+      ? { sort: 'newest', fingerprint, tier: tier as number, time, id }
+      : null;
   }
   return null;
 }

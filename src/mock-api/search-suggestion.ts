@@ -10,8 +10,11 @@ import { closeWords } from './search-typos.ts';
 const OPTIONS_PER_WORD = 3;
 const MAX_TRIES = 27;
 
-/** A suggestion is looser than the typo rule: one edit from 3 letters, the rule's allowance beyond. */
-const suggestionAllowance = (word: string) => (word.length < 3 ? 0 : Math.max(1, typoAllowance(word)));
+/**
+ * A suggestion is only offered, never applied, so it may reach further than the typo rule: one edit for words of 3
+ * to 6 letters ("bnk" -> "bank"), two from 7 letters ("govrment" -> "government").
+ */
+const suggestionAllowance = (word: string) => (word.length < 3 ? 0 : word.length < 7 ? 1 : 2);
 
 export function suggestQuery(
   context: SearchContext,
@@ -25,7 +28,9 @@ export function suggestQuery(
     const isLast = i === terms.length - 1;
     const known = isLast ? prefixRange(index, term)[1] > prefixRange(index, term)[0] : termNumber(index, term) >= 0;
     if (known) return [{ text: typed.get(term) ?? term, distance: 0, expansions: expandWord(context, term, isLast) }];
-    return closeWords(index, vocabulary, term, suggestionAllowance(term), OPTIONS_PER_WORD, isLast).map((close) => ({
+    // A last word may be unfinished: its start may also be corrected, within the typo rule ("govrnm" -> "government").
+    const prefixMax = isLast && typoAllowance(term) > 0 ? 1 : null;
+    return closeWords(index, vocabulary, term, suggestionAllowance(term), OPTIONS_PER_WORD, prefixMax).map((close) => ({
       text: index.terms[close.term]!,
       distance: close.distance,
       expansions: [{ term: close.term, weight: 1, tier: 0 }],

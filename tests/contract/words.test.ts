@@ -22,6 +22,9 @@ describe('the typo rule shared by the search API and highlighting', () => {
     ['agreement', 'agreemnet', true], // two edits allowed from 9 letters
     ['agreement', 'agremnet', false], // 8 letters: one edit only
     ['summit', 'sumit', true],
+    ['receive', 'recieve', true], // two neighbouring letters swapped: one slip, one edit
+    ['grain', 'grian', true],
+    ['grain', 'gairn', false], // letters two apart swapped: two edits
     ['summit', 'smmt', false],
     ['moscow', 'london', false],
   ])('%s against the term %s: %s', (word, term, expected) => {
