@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { tokenize } from '../../src/contract/words.ts';
 import type { NewsData } from '../../src/mock-api/load-mock-data.ts';
 import { createSearchCore } from '../../src/mock-api/search-core.ts';
+import { decodeSearchCursor } from '../../src/mock-api/search-cursor.ts';
 import { buildSearchIndexNow } from '../../src/mock-api/search-index-build.ts';
 import { serializeIndex } from '../../src/mock-api/search-index.ts';
 import type { Expansion } from '../../src/mock-api/search-match.ts';
@@ -214,16 +215,7 @@ async function flatIndexEngine(data: NewsData): Promise<EngineInstance> {
         }
         const raw = newestCursors.get(key);
         if (!raw) return 0;
-        cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-        cursor =
-          cursor[0] === 'r'
-            ? { sort: 'relevance' as const, fingerprint: cursor[1] as string, offset: cursor[2] as number }
-            : {
-                sort: 'newest' as const,
-                fingerprint: cursor[1] as string,
-                time: cursor[2] as number,
-                id: cursor[3] as string,
-              };
+        cursor = decodeSearchCursor(raw);
       }
       const outcome = core.search({ ...request(query), cursor });
       return outcome.ok ? outcome.total : 0;

@@ -36,7 +36,7 @@ describe('search journey in Chromium', () => {
 
     await page.getByRole('heading', { level: 1, name: 'News Search' }).waitFor();
     const all = search({ q: 'satellite' });
-    await status(page).getByText(`${all.total} results for «satellite»`).waitFor();
+    await status(page).getByText(`${all.total} results for “satellite”`).waitFor();
     expect(await resultTitles(page)).toEqual(all.items.map((i) => i.title));
     expect(await page.locator('ol.search-results mark').count()).toBeGreaterThan(0);
     await expect.poll(() => page.title()).toBe('Search: satellite — Agency News');
@@ -46,7 +46,7 @@ describe('search journey in Chromium', () => {
     const box = page.getByRole('searchbox', { name: 'Search news' });
     await box.fill('satellite orbit');
     const narrowed = search({ q: 'satellite orbit' });
-    await status(page).getByText(`${narrowed.total} results for «satellite orbit»`).waitFor();
+    await status(page).getByText(`${narrowed.total} results for “satellite orbit”`).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('satellite orbit');
 
     // Filter by a topic.
@@ -55,7 +55,7 @@ describe('search journey in Chromium', () => {
     const filtered = search({ q: 'satellite orbit', topics: topic });
     await expect.poll(() => new URL(page.url()).searchParams.get('topics')).toBe(topic);
     await status(page)
-      .getByText(new RegExp(`^${filtered.total} results? for «satellite orbit»$`))
+      .getByText(new RegExp(`^${filtered.total} results? for “satellite orbit”$`))
       .waitFor();
     expect(await resultTitles(page)).toEqual(filtered.items.map((i) => i.title));
     const searchUrl = page.url();
@@ -73,7 +73,7 @@ describe('search journey in Chromium', () => {
     await expect.poll(() => box.inputValue()).toBe('satellite orbit');
     expect(await page.getByRole('checkbox', { name: topicName(topic) }).isChecked()).toBe(true);
     await status(page)
-      .getByText(new RegExp(`^${filtered.total} results? for «satellite orbit»$`))
+      .getByText(new RegExp(`^${filtered.total} results? for “satellite orbit”$`))
       .waitFor();
     // The story just opened now says it has been read.
     expect(await resultTitles(page)).toEqual(filtered.items.map((i, n) => (n === 0 ? `${i.title} (read)` : i.title)));
@@ -85,7 +85,7 @@ describe('search journey in Chromium', () => {
     const { page, errors } = await openPage();
     await page.goto(`${baseURL}/search?q=grain`);
     await status(page)
-      .getByText(`${search({ q: 'grain' }).total} results for «grain»`)
+      .getByText(`${search({ q: 'grain' }).total} results for “grain”`)
       .waitFor();
 
     await page.goto(`${baseURL}/search`);
@@ -95,7 +95,7 @@ describe('search journey in Chromium', () => {
     await expectNoAxeViolations(page);
 
     await page.goto(`${baseURL}/search?q=qwertyuiop&topics=sports`);
-    await page.getByText('No results for «qwertyuiop»').waitFor();
+    await page.getByText('No results for “qwertyuiop”').waitFor();
     await page.getByRole('button', { name: 'Remove topic “Sports”' }).waitFor();
     await expectNoAxeViolations(page);
 

@@ -43,7 +43,7 @@ function recordSearchRequests(): URLSearchParams[] {
 const searchBox = () => screen.findByRole('searchbox', { name: 'Search news' });
 const status = () => screen.getByRole('status');
 async function waitForResults(q: string, total: number) {
-  await waitFor(() => expect(status()).toHaveTextContent(`${total} ${total === 1 ? 'result' : 'results'} for «${q}»`));
+  await waitFor(() => expect(status()).toHaveTextContent(`${total} ${total === 1 ? 'result' : 'results'} for “${q}”`));
 }
 function shownTitles(): string[] {
   const list = document.querySelector('ol.search-results');
@@ -194,7 +194,7 @@ describe('search view: results', () => {
     renderApp('/search?q=grain', { queryClient: createQueryClient() });
     expect(await screen.findByText(/^Search is getting ready/)).toHaveTextContent('Trying again in 1 second');
     const grain = resultsFor({ q: 'grain' });
-    await waitFor(() => expect(status()).toHaveTextContent(`${grain.total} results for «grain»`), { timeout: 5000 });
+    await waitFor(() => expect(status()).toHaveTextContent(`${grain.total} results for “grain”`), { timeout: 5000 });
     expect(screen.queryByText(/^Search is getting ready/)).not.toBeInTheDocument();
   });
 
@@ -375,13 +375,13 @@ describe('search view: filters', () => {
     const all = resultsFor({ q: 'satellite' });
     const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
     const { user, params } = renderApp(`/search?q=satellite&topics=${unused.id}&from=2026-11-20`);
-    expect(await screen.findByText('No results for «satellite»')).toBeInTheDocument();
+    expect(await screen.findByText('No results for “satellite”')).toBeInTheDocument();
     expect(screen.getByText(/in .*, published since November 20, 2026\./)).toHaveTextContent(unused.name);
     expect(screen.getByRole('button', { name: `Remove topic “${unused.name}”` })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Remove dates since November 20, 2026' }));
     await waitFor(() => expect(params().has('from')).toBe(false));
-    expect(await screen.findByText('No results for «satellite»')).toBeInTheDocument();
+    expect(await screen.findByText('No results for “satellite”')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Remove all filters' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: `Remove topic “${unused.name}”` }));
     await waitForResults('satellite', all.total);
@@ -398,9 +398,40 @@ describe('search view: filters', () => {
 
   it('suggests checking the spelling when no filter is set', async () => {
     renderApp('/search?q=qwertyuiop');
-    expect(await screen.findByText('No results for «qwertyuiop»')).toBeInTheDocument();
+    expect(await screen.findByText('No results for “qwertyuiop”')).toBeInTheDocument();
     expect(screen.getByText('Check the spelling, or try fewer or different words.')).toBeInTheDocument();
     await waitForResults('qwertyuiop', 0);
+  });
+
+  it('offers "Did you mean" from the archive\'s words, announced, and runs it with the same filters', async () => {
+    const corrected = resultsFor({ q: 'central bank' });
+    const topic = corrected.items[0]!.topics[0]!;
+    const expected = resultsFor({ q: 'central bank', topics: topic, sort: 'newest' });
+    expect(apiSearch({ q: 'central bnk', topics: topic, sort: 'newest' })).toMatchObject({
+      total: 0,
+      suggestion: 'central bank',
+    });
+    const { user, params } = renderApp(`/search?q=central+bnk&topics=${topic}&sort=newest`);
+    expect(await screen.findByText('No results for “central bnk”')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(status()).toHaveTextContent('0 results for “central bnk”. Did you mean “central bank”?'),
+    );
+    const link = screen.getByRole('link', { name: 'central bank' });
+    expect(link.closest('p')).toHaveTextContent('Did you mean “central bank”?');
+
+    await user.click(link);
+    await waitForResults('central bank', expected.total);
+    expect(Object.fromEntries(params())).toEqual({ q: 'central bank', topics: topic, sort: 'newest' });
+    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    expect(await searchBox()).toHaveValue('central bank');
+    expect(screen.queryByText(/Did you mean/)).not.toBeInTheDocument();
+  });
+
+  it('offers no correction when the server has none', async () => {
+    renderApp('/search?q=qwertyuiop');
+    await waitForResults('qwertyuiop', 0);
+    expect(status()).toHaveTextContent(/^0 results for “qwertyuiop”$/);
+    expect(screen.queryByText(/Did you mean/)).not.toBeInTheDocument();
   });
 
   it('says when the address names a topic that does not exist', async () => {
@@ -411,6 +442,39 @@ describe('search view: filters', () => {
     await user.click(within(notice).getByRole('button', { name: 'Remove from the address' }));
     await waitFor(() => expect(params().get('topics')).toBe('economy'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('folds behind "Filters (n)" on phones: the button counts the active filters, opens and closes with Escape', async () => {
+    const topic = sampleData.topics[0]!;
+    const { user } = renderApp(`/search?q=grain&topics=${topic.id}&sort=newest`);
+    const toggle = await screen.findByRole('button', { name: 'Filters (2)' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const panel = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(panel).toContainElement(await screen.findByRole('checkbox', { name: topic.name }));
+    expect(panel).toContainElement(screen.getByRole('combobox', { name: 'Sort by' }));
+
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.click(within(panel).getByRole('checkbox', { name: topic.name }));
+    expect(toggle).toHaveAccessibleName('Filters (1)');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Sort by' }), 'Relevance');
+    expect(toggle).toHaveAccessibleName('Filters');
+    expect(within(panel).getByRole('combobox', { name: 'Sort by' })).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Enter}');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('shows a date that needs fixing even while the filters are folded', async () => {
+    renderApp('/search?q=grain&from=2026-02-30');
+    const toggle = await screen.findByRole('button', { name: 'Filters (1)' });
+    const panel = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(panel).not.toContainElement(await screen.findByRole('alert'));
   });
 
   it('says when a date in the address is not a date', async () => {
@@ -460,6 +524,25 @@ describe('search view: recent searches', () => {
     expect(within(again).queryByRole('link')).not.toBeInTheDocument();
     expect(within(again).getByText(/Your searches will be listed here, on this device only/)).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem(RECENT_SEARCHES_STORAGE_KEY)!).state.searches).toEqual([]);
+  });
+
+  it('keeps only searches that found something', async () => {
+    const { user } = renderApp('/search');
+    const box = await searchBox();
+    await user.type(box, 'grain{Enter}');
+    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await user.clear(box);
+    await user.type(box, 'qwertyuiop{Enter}');
+    await waitForResults('qwertyuiop', 0);
+    expect(useRecentSearchesStore.getState().searches.map((s) => s.q)).toEqual(['grain']);
+
+    await user.clear(box);
+    const recent = await screen.findByRole('region', { name: 'Recent searches' });
+    expect(
+      within(recent)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['grain']);
   });
 
   it('keeps one entry while the reader refines what they type', async () => {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import type { Topic } from '@/contract/news';
 import { isSearchSort, type SearchSort } from '@/contract/search';
@@ -23,98 +23,129 @@ interface Props {
   onClearDates: () => void;
   sort: SearchSort;
   onSortChange: (sort: SearchSort) => void;
+  /** Chosen topics, a date filter and a sort other than relevance, counted on the phone's "Filters (n)" button. */
+  activeCount: number;
 }
 
+/**
+ * Topics, date and sort. On a phone they fold behind a "Filters (n)" button, so the first results fit on the first
+ * screen (search.css shows the button and folds the panel only on narrow screens; wide screens always show it).
+ */
 export function SearchFilters(props: Props) {
-  const { topics, selectedTopics, dateMode, from, to, dateErrors } = props;
+  const { topics, selectedTopics, dateMode, from, to, dateErrors, activeCount } = props;
   const id = useId();
   const rangeErrorId = `${id}-range-error`;
+  const panelId = `${id}-panel`;
   const dateError = dateErrors.from ?? dateErrors.to ?? dateErrors.range;
+  const [open, setOpen] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open || event.defaultPrevented) return;
+    event.preventDefault();
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
 
   return (
-    <div className="search-filters">
-      <SearchTopicFilter
-        topics={topics}
-        topicsError={props.topicsError}
-        onRetryTopics={props.onRetryTopics}
-        selected={selectedTopics}
-        onToggle={props.onToggleTopic}
-        onClear={props.onClearTopics}
-      />
+    <div className="search-filters" onKeyDown={onKeyDown}>
+      <Button
+        ref={toggleRef}
+        variant="quiet"
+        className="search-filters__toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        {activeCount > 0 ? `Filters (${activeCount})` : 'Filters'}
+      </Button>
+      <div
+        id={panelId}
+        className={open ? 'search-filters__panel search-filters__panel--open' : 'search-filters__panel'}
+      >
+        <SearchTopicFilter
+          topics={topics}
+          topicsError={props.topicsError}
+          onRetryTopics={props.onRetryTopics}
+          selected={selectedTopics}
+          onToggle={props.onToggleTopic}
+          onClear={props.onClearTopics}
+        />
 
-      <div className="search-filters__row">
-        <div className="search-filters__field">
-          <label htmlFor={`${id}-date`}>Date</label>
-          <select
-            id={`${id}-date`}
-            value={dateMode}
-            onChange={(e) => props.onDateModeChange(e.target.value as DateMode)}
-          >
-            {(Object.keys(DATE_MODE_LABELS) as DateMode[]).map((mode) => (
-              <option key={mode} value={mode}>
-                {DATE_MODE_LABELS[mode]}
-              </option>
-            ))}
-          </select>
+        <div className="search-filters__row">
+          <div className="search-filters__field">
+            <label htmlFor={`${id}-date`}>Date</label>
+            <select
+              id={`${id}-date`}
+              value={dateMode}
+              onChange={(e) => props.onDateModeChange(e.target.value as DateMode)}
+            >
+              {(Object.keys(DATE_MODE_LABELS) as DateMode[]).map((mode) => (
+                <option key={mode} value={mode}>
+                  {DATE_MODE_LABELS[mode]}
+                </option>
+              ))}
+            </select>
+          </div>
+
+          {dateMode === 'custom' && (
+            <>
+              <div className="search-filters__field">
+                <label htmlFor={`${id}-from`}>From</label>
+                <input
+                  id={`${id}-from`}
+                  type="date"
+                  value={from && !dateErrors.from ? from : ''}
+                  max={to && !dateErrors.to ? to : undefined}
+                  aria-invalid={dateErrors.from || dateErrors.range ? true : undefined}
+                  aria-describedby={dateError ? rangeErrorId : undefined}
+                  onChange={(e) => props.onFromChange(e.target.value || null)}
+                />
+              </div>
+              <div className="search-filters__field">
+                <label htmlFor={`${id}-to`}>To</label>
+                <input
+                  id={`${id}-to`}
+                  type="date"
+                  value={to && !dateErrors.to ? to : ''}
+                  min={from && !dateErrors.from ? from : undefined}
+                  aria-invalid={dateErrors.to || dateErrors.range ? true : undefined}
+                  aria-describedby={dateError ? rangeErrorId : undefined}
+                  onChange={(e) => props.onToChange(e.target.value || null)}
+                />
+              </div>
+            </>
+          )}
+
+          <div className="search-filters__field">
+            <label htmlFor={`${id}-sort`}>Sort by</label>
+            <select
+              id={`${id}-sort`}
+              value={props.sort}
+              onChange={(e) => props.onSortChange(isSearchSort(e.target.value) ? e.target.value : 'relevance')}
+            >
+              <option value="relevance">Relevance</option>
+              <option value="newest">Newest first</option>
+            </select>
+          </div>
         </div>
 
-        {dateMode === 'custom' && (
-          <>
-            <div className="search-filters__field">
-              <label htmlFor={`${id}-from`}>From</label>
-              <input
-                id={`${id}-from`}
-                type="date"
-                value={from && !dateErrors.from ? from : ''}
-                max={to && !dateErrors.to ? to : undefined}
-                aria-invalid={dateErrors.from || dateErrors.range ? true : undefined}
-                aria-describedby={dateError ? rangeErrorId : undefined}
-                onChange={(e) => props.onFromChange(e.target.value || null)}
-              />
-            </div>
-            <div className="search-filters__field">
-              <label htmlFor={`${id}-to`}>To</label>
-              <input
-                id={`${id}-to`}
-                type="date"
-                value={to && !dateErrors.to ? to : ''}
-                min={from && !dateErrors.from ? from : undefined}
-                aria-invalid={dateErrors.to || dateErrors.range ? true : undefined}
-                aria-describedby={dateError ? rangeErrorId : undefined}
-                onChange={(e) => props.onToChange(e.target.value || null)}
-              />
-            </div>
-          </>
+        {!dateError && dateMode !== 'any' && (from || to) && (
+          <p className="search-filters__note">
+            Showing articles published {describeRange(from, to)}
+            {to ? '' : ' to today'} (agency time).
+          </p>
         )}
-
-        <div className="search-filters__field">
-          <label htmlFor={`${id}-sort`}>Sort by</label>
-          <select
-            id={`${id}-sort`}
-            value={props.sort}
-            onChange={(e) => props.onSortChange(isSearchSort(e.target.value) ? e.target.value : 'relevance')}
-          >
-            <option value="relevance">Relevance</option>
-            <option value="newest">Newest first</option>
-          </select>
-        </div>
       </div>
 
-      {dateError ? (
+      {/* Outside the fold: a date that needs fixing is shown even while the filters are folded away. */}
+      {dateError && (
         <div id={rangeErrorId} className="search-filters__error" role="alert">
           <p>{dateError}</p>
           <Button variant="quiet" onClick={props.onClearDates}>
             Remove the date filter
           </Button>
         </div>
-      ) : (
-        dateMode !== 'any' &&
-        (from || to) && (
-          <p className="search-filters__note">
-            Showing articles published {describeRange(from, to)}
-            {to ? '' : ' to today'} (agency time).
-          </p>
-        )
       )}
     </div>
   );

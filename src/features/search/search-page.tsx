@@ -29,13 +29,12 @@ export default function SearchPage() {
     q,
     useCallback((next, { replace }) => update({ q: next }, { replace }), [update]),
   );
-  useRecordRecentSearch(tooLong ? '' : q);
 
   const named = state.topics ?? [];
   const topics = useSearchTopics(named);
   const dates = useDateFilter(state.from, state.to, update);
   const draftLength = box.draft.trim().length;
-  const { results, shownQ, status } = useSearchResults({
+  const { results, shownQ, status, found } = useSearchResults({
     q,
     topics: topics.chosen,
     from: state.from,
@@ -44,6 +43,7 @@ export default function SearchPage() {
     canSearch: q !== '' && !tooLong && dates.valid && topics.ready,
     typing: box.typing && draftLength > 0 && draftLength <= MAX_SEARCH_QUERY_LENGTH,
   });
+  useRecordRecentSearch(found ? q : '');
 
   const activeFilters: ActiveFilter[] = [
     ...topics.chosen.map((id) => ({
@@ -79,6 +79,7 @@ export default function SearchPage() {
         onClearDates={() => dates.clear()}
         sort={state.sort}
         onSortChange={(sort) => update({ sort })}
+        activeCount={activeFilters.length + (state.sort === 'relevance' ? 0 : 1)}
       />
       <UnknownTopicsNotice ids={topics.unknown} onRemove={() => update({ topics: topics.chosen }, { replace: true })} />
       <p className="search-status" role="status">
@@ -95,6 +96,7 @@ export default function SearchPage() {
           filtersSentence={filtersSentence}
           activeFilters={activeFilters}
           onRemoveAllFilters={() => dates.clear({ topics: null })}
+          hrefForQuery={(other) => searchHref(state, other)}
         />
       )}
     </section>

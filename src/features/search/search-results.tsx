@@ -12,6 +12,7 @@ import { SkippedNote } from '@/components/skipped-note';
 import { useTopicNames } from '@/components/topic-chips';
 import type { SearchResult } from '@/contract/search';
 import { isRead, useReadMarksStore } from '@/stores/read-marks-store';
+import { DidYouMean } from './did-you-mean';
 import { SearchResultItem } from './search-result-item';
 
 const resultKey = (result: SearchResult) => result.id;
@@ -30,9 +31,18 @@ interface Props {
   filtersSentence: string;
   activeFilters: readonly ActiveFilter[];
   onRemoveAllFilters: () => void;
+  /** The address of the same search (topics, dates, sort) with another query. */
+  hrefForQuery: (q: string) => string;
 }
 
-export function SearchResults({ results, shownQ, filtersSentence, activeFilters, onRemoveAllFilters }: Props) {
+export function SearchResults({
+  results,
+  shownQ,
+  filtersSentence,
+  activeFilters,
+  onRemoveAllFilters,
+  hrefForQuery,
+}: Props) {
   const items = useMemo(() => {
     const seen = new Set<string>();
     const list: SearchResult[] = [];
@@ -81,9 +91,10 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
     return (
       <div className={stale ? 'empty-state search-stale' : 'empty-state'}>
         <p>
-          <strong>No results for «{shownQ}»</strong>
+          <strong>No results for “{shownQ}”</strong>
           {filtersSentence}.
         </p>
+        <DidYouMean suggestion={results.data.pages[0]?.suggestion ?? null} hrefForQuery={hrefForQuery} />
         {activeFilters.length > 0 ? (
           <>
             <p>Try removing a filter:</p>

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
 
-/** Adds each search the address settles on to the reader's recent searches ('' records nothing). */
-export function useRecordRecentSearch(q: string): void {
+/**
+ * Adds a search to the reader's recent searches once it has found something ('' records nothing): a search that
+ * found nothing is not worth repeating from the list.
+ */
+export function useRecordRecentSearch(foundQ: string): void {
   const add = useRecentSearchesStore((s) => s.add);
   useEffect(() => {
-    if (q) add(q);
-  }, [q, add]);
+    if (foundQ) add(foundQ);
+  }, [foundQ, add]);
 }

@@ -33,12 +33,19 @@ export function useSearchResults({ q, topics, from, to, sort, canSearch, typing 
   if (results.data && !results.isPlaceholderData && shownQ !== q) setShownQ(q);
 
   const searching = canSearch && (typing || (results.isFetching && !results.isFetchingNextPage && !results.isError));
+  // The answer to the address's own search (not a previous one kept on screen while it loads).
+  const settled = canSearch && results.data !== undefined && !results.isPlaceholderData;
+  const firstPage = settled ? results.data.pages[0] : undefined;
+  const total = firstPage?.total ?? 0;
+  const suggestion = total === 0 ? (firstPage?.suggestion ?? null) : null;
   let status = '';
   if (searching && results.fetchStatus === 'paused') status = 'Waiting for the network to search…';
   else if (searching || (typing && q === '')) status = 'Searching…';
-  else if (canSearch && results.data && !results.isPlaceholderData) {
-    const total = results.data.pages[0]?.total ?? 0;
-    status = `${total} ${total === 1 ? 'result' : 'results'} for «${q}»`;
+  else if (settled) {
+    status = `${total} ${total === 1 ? 'result' : 'results'} for “${q}”`;
+    if (suggestion) status += `. Did you mean “${suggestion}”?`;
   }
-  return { results, shownQ, status };
+  /** True once the address's search is known to have found something (only those are worth remembering). */
+  const found = settled && !searching && total > 0;
+  return { results, shownQ, status, found };
 }
