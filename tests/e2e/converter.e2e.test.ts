@@ -80,6 +80,44 @@ describe('Currency converter in Chromium', () => {
     await context.close();
   });
 
+  it('says how the rate changed over the period, by sign, arrow and colour, with round axis labels', async () => {
+    const { page, context, errors } = await openPage();
+    await page.goto(`${baseURL}/converter?from=USD&to=EUR&amount=100`);
+    const cross = (day: (typeof rates.days)[number]) => new Big(String(day.values.USD)).div(String(day.values.EUR));
+    const change = page.locator('.rate-change');
+    for (const [period, days] of [
+      ['30 days', 30],
+      ['7 days', 7],
+    ] as const) {
+      const button = page.getByRole('button', { name: period });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await change.getByText(new RegExp(`over ${period}$`)).waitFor();
+      const cutoff = new Date(Date.parse(`${last.date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      const first = cross(rates.days.find((d) => d.date >= cutoff)!);
+      const difference = cross(last).minus(first);
+      const up = difference.gt(0);
+      const text = (await change.textContent())!;
+      expect(text).toMatch(up ? /^▲ \+\d+\.\d{4,} \(\+\d+\.\d\d%\) over/ : /^▼ −\d+\.\d{4,} \(−\d+\.\d\d%\) over/);
+      const percent = Number(text.match(/(\d+\.\d\d)%/)![1]);
+      expect(percent).toBeCloseTo(Math.abs(difference.div(first).times(100).toNumber()), 2);
+      expect(await change.evaluate((el) => getComputedStyle(el).color)).toBe(
+        up ? 'rgb(23, 105, 46)' : 'rgb(164, 22, 26)',
+      );
+      expect(await change.getAttribute('role')).toBe('status');
+    }
+
+    const chart = page.getByRole('img', { name: /^Chart: EUR per 1 USD/ });
+    const labels = (await chart.locator('text').allTextContents()).filter((t) => /^[\d,.]+$/.test(t));
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    const decimals = labels[0]!.split('.')[1]?.length ?? 0;
+    const units = labels.map((l) => Math.round(Number(l) * 10 ** decimals));
+    expect(new Set(units.slice(1).map((u, i) => u - units[i]!)).size).toBe(1);
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the compact converter box on the feed after the news', async () => {
     const { page, context, errors } = await openPage();
     await page.goto(`${baseURL}/`);
@@ -88,6 +126,13 @@ describe('Currency converter in Chromium', () => {
     await amount.waitFor();
     await amount.fill('10');
     await expect.poll(() => box.locator('.converter-box__result').textContent()).toMatch(/^10\.00 \w{3} = /);
+    const from = box.getByRole('combobox', { name: 'From' });
+    const to = box.getByRole('combobox', { name: 'To' });
+    const [before, after] = [await from.inputValue(), await to.inputValue()];
+    await box.getByRole('button', { name: /^Swap currencies/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => from.inputValue()).toBe(after);
+    expect(await to.inputValue()).toBe(before);
     await expectNoAxeViolations(page);
     await box.getByRole('link', { name: 'Open the full converter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Currency converter' }).waitFor();

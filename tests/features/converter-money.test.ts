@@ -8,7 +8,9 @@ import {
   currencyDigits,
   formatAmount,
   formatRate,
+  formatAxisValue,
   formatTypedAmount,
+  rateChange,
   roundRatio,
   type RateEntry,
 } from '@/features/converter/money';
@@ -69,6 +71,26 @@ describe('money math', () => {
     expect(formatRate(jpy, rub)).toBe('0.521234');
     expect(formatRate(vnd, rub)).toBe('0.00308742');
     expect(formatRate(rub, rub)).toBe('1.0000');
+  });
+
+  it("says how a rate moved, exactly, with a sign and the rates' precision", () => {
+    expect(rateChange('0.8546', '0.8670')).toEqual({ direction: 'up', absolute: '+0.0124', percent: '+1.45%' });
+    expect(rateChange('0.866551', '0.858177')).toEqual({
+      direction: 'down',
+      absolute: '\u22120.008374',
+      percent: '\u22120.97%',
+    });
+    expect(rateChange('78.9012', '78.9012')).toEqual({ direction: 'none', absolute: '0.0000', percent: '0.00%' });
+    // Floats would say 0.30000000000000004; half-up at the last digit: 0.125% -> 0.13%.
+    expect(rateChange('0.1', '0.4').absolute).toBe('+0.3000');
+    expect(rateChange('80', '80.1').percent).toBe('+0.13%');
+    expect(rateChange('100.5', '90.25')).toMatchObject({ absolute: '\u221210.2500', percent: '\u221210.20%' });
+  });
+
+  it('writes axis labels with the same digits after the point', () => {
+    expect([0.855, 0.86, 0.865].map((v) => formatAxisValue(v, 3))).toEqual(['0.855', '0.860', '0.865']);
+    expect(formatAxisValue(12000, 0)).toBe('12,000');
+    expect(formatAxisValue(0.1 + 0.2, 1)).toBe('0.3');
   });
 
   it('adds the base currency to the table, whatever the base is', () => {

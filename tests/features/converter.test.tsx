@@ -99,6 +99,22 @@ describe('Currency converter', () => {
     await waitFor(() => expect(location.current?.search).toBe('?from=EUR&to=USD&amount=100'));
   });
 
+  it('swaps with the keyboard alone, keeping focus on Swap', async () => {
+    const { amount, result, user } = await openConverter();
+    const swap = screen.getByRole('button', { name: 'Swap currencies: convert EUR to USD' });
+    swap.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('combobox', { name: 'From currency' })).toHaveValue('EUR — Euro');
+    expect(screen.getByRole('combobox', { name: 'To currency' })).toHaveValue('USD — US Dollar');
+    expect(result).toHaveValue(grouped(expected('100', 'EUR', 'USD', 2)));
+    expect(swap).toHaveFocus();
+    expect(swap).toHaveAccessibleName('Swap currencies: convert USD to EUR');
+    await user.keyboard(' ');
+    expect(screen.getByRole('combobox', { name: 'From currency' })).toHaveValue('USD — US Dollar');
+    expect(amount).toHaveValue('100');
+    expect(result).toHaveValue(grouped(expected('100', 'USD', 'EUR', 2)));
+  });
+
   it('finds currencies by code or by name in the pickers', async () => {
     const { result, user } = await openConverter();
     const to = screen.getByRole('combobox', { name: 'To currency' });
@@ -258,6 +274,45 @@ describe('Currency converter', () => {
     expect(screen.getByRole('img', { name: /^Chart: EUR per 1 USD/ })).toBeInTheDocument();
   });
 
+  it('says how the rate changed over the chosen period, in words and signs as well as colour', async () => {
+    const { user } = await openConverter();
+    await screen.findByRole('img', { name: /^Chart: EUR per 1 USD/ });
+    const cross = (day: (typeof rates.days)[number]) => new Big(String(day.values.USD)).div(String(day.values.EUR));
+    for (const [button, days] of [
+      ['30 days', 30],
+      ['7 days', 7],
+    ] as const) {
+      await user.click(screen.getByRole('button', { name: button }));
+      const cutoff = new Date(Date.parse(`${lastDay.date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+      const first = cross(rates.days.find((d) => d.date >= cutoff)!);
+      const change = cross(lastDay).minus(first);
+      const status = await screen.findByText(new RegExp(`over ${button}$`));
+      const [, sign, absolute, percentSign, percent] = status.textContent!.match(
+        /^. ([+−]?)(\d+\.\d+) \(([+−]?)(\d+\.\d\d)%\) over/,
+      )!;
+      expect(sign).toBe(change.gt(0) ? '+' : change.lt(0) ? '−' : '');
+      expect(percentSign).toBe(sign);
+      expect(Math.abs(Number(absolute) - Math.abs(change.toNumber()))).toBeLessThan(1e-6);
+      expect(Number(percent)).toBeCloseTo(Math.abs(change.div(first).times(100).toNumber()), 2);
+      expect(status).toHaveAttribute('role', 'status');
+      expect(status).toHaveClass(change.gt(0) ? 'rate-change--up' : 'rate-change--down');
+    }
+  });
+
+  it('labels the rate axis in round steps', async () => {
+    await openConverter();
+    const chart = await screen.findByRole('img', { name: /^Chart: EUR per 1 USD/ });
+    const labels = [...chart.querySelectorAll('text')].map((t) => t.textContent!).filter((t) => /^[\d,.]+$/.test(t));
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    const decimals = labels[0]!.split('.')[1]?.length ?? 0;
+    expect(decimals).toBeLessThanOrEqual(4);
+    for (const label of labels) expect(label.split('.')[1]?.length ?? 0).toBe(decimals);
+    const units = labels.map((l) => Math.round(Number(l.replace(/,/g, '')) * 10 ** decimals));
+    const steps = new Set(units.slice(1).map((u, i) => u - units[i]!));
+    expect(steps.size).toBe(1);
+    expect([1, 2, 5]).toContain(Number(String([...steps][0]).replace(/0+$/, '')));
+  });
+
   it('reads the value under the pointer', async () => {
     await openConverter();
     const chart = await screen.findByRole('img', { name: /^Chart: EUR per 1 USD/ });
@@ -311,6 +366,19 @@ describe('Converter box on the feed', () => {
     expect(await within(box).findByRole('alert')).toHaveTextContent('The exchange rates could not be loaded.');
     expect(within(box).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: 'All news' })).toBeInTheDocument();
+  });
+
+  it('swaps its two currencies, by keyboard too', async () => {
+    useConverterStore.setState({ from: 'USD', to: 'EUR', amount: '10', side: 'from' });
+    const { user } = renderApp('/');
+    const box = await screen.findByRole('complementary', { name: 'Currency converter' });
+    const swap = await within(box).findByRole('button', { name: 'Swap currencies: convert EUR to USD' });
+    swap.focus();
+    await user.keyboard('{Enter}');
+    expect(within(box).getByRole('combobox', { name: 'From' })).toHaveValue('EUR — Euro');
+    expect(within(box).getByRole('combobox', { name: 'To' })).toHaveValue('USD — US Dollar');
+    expect(within(box).getByText(`${grouped(expected('10', 'EUR', 'USD', 2))} USD`)).toBeInTheDocument();
+    expect(swap).toHaveFocus();
   });
 
   it('appears after the feed and converts, linking to the full converter', async () => {

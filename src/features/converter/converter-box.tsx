@@ -68,6 +68,14 @@ function BoxConverter({ table }: { table: RateTable }) {
           favourites={favourites}
           onChange={(code) => converter.choose({ from: code })}
         />
+        <Button
+          variant="quiet"
+          className="converter-box__swap"
+          onClick={() => converter.choose({ from: to.code, to: from.code })}
+          aria-label={`Swap currencies: convert ${to.code} to ${from.code}`}
+        >
+          <span aria-hidden="true">⇅</span>
+        </Button>
         <CurrencyPicker
           label="To"
           value={to.code}

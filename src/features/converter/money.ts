@@ -159,6 +159,34 @@ export function formatRateValue(value: string): string {
   return formatDecimal(value, 4, rateDecimals(new Big(value)));
 }
 
+/** An axis label: exactly `decimals` digits after the point, so every label of an axis lines up ("0.860"). */
+export function formatAxisValue(value: number, decimals: number): string {
+  return formatDecimal(value.toFixed(decimals), decimals, decimals);
+}
+
+export interface RateChange {
+  direction: 'up' | 'down' | 'none';
+  /** "+0.0124", "−0.5310": with the rates' own precision and a sign (a minus sign, not a hyphen). */
+  absolute: string;
+  /** "+1.45%", half-up to hundredths of a percent. */
+  percent: string;
+}
+
+/** How a rate moved from `first` to `last` (decimal strings), worked out exactly. */
+export function rateChange(first: string, last: string): RateChange {
+  const from = new Big(first);
+  const difference = new Big(last).minus(from);
+  const direction = difference.gt(0) ? 'up' : difference.lt(0) ? 'down' : 'none';
+  const sign = direction === 'up' ? '+' : direction === 'down' ? '\u2212' : '';
+  const digits = Math.max(rateDecimals(from), rateDecimals(new Big(last)));
+  const percent = from.eq(0) ? new Big(0) : difference.div(from).times(100).abs();
+  return {
+    direction,
+    absolute: sign + formatDecimal(difference.abs().round(digits, Big.roundHalfUp).toFixed(digits), 4, digits),
+    percent: `${sign}${formatDecimal(percent.round(2, Big.roundHalfUp).toFixed(2), 2)}%`,
+  };
+}
+
 /** A rate as a plain decimal string with 10 significant digits, for charts. */
 export function rateValue(fromValue: number, fromNominal: number, toValue: number, toNominal: number): string {
   const rate: Ratio = {

@@ -7,12 +7,13 @@ import { QueryError } from '@/components/query-error';
 import { CHART_RANGES, type ChartRange } from '@/stores/converter-store';
 import { crossSeries } from './cross-series';
 import { addDays } from './dates';
-import type { RateEntry, RateTable } from './money';
+import { rateChange, type RateEntry, type RateTable } from './money';
 import { RateChart } from './rate-chart';
 import './rate-chart.css';
 
 const RANGE_DAYS: Record<ChartRange, number> = { '7d': 7, '30d': 30, '90d': 90, '1y': 365 };
 const RANGE_LABELS: Record<ChartRange, string> = { '7d': '7 days', '30d': '30 days', '90d': '90 days', '1y': '1 year' };
+const ARROWS = { up: '▲', down: '▼', none: '■' } as const;
 
 function useSeries(code: string, table: RateTable, from: string, to: string) {
   return useQuery({ ...rateQueries.history(code, from, to), enabled: code !== table.base });
@@ -40,6 +41,8 @@ export function RateChartSection({ from, to, table, range, onRangeChange }: Prop
       ? crossSeries(fromSeries, toSeries, fromSeries === 'base' && toSeries === 'base' ? [end] : undefined)
       : null;
 
+  const change = points && points.length > 1 ? rateChange(points[0]!.value, points[points.length - 1]!.value) : null;
+
   return (
     <section className="converter-section" aria-labelledby={titleId}>
       <h2 id={titleId}>
@@ -52,6 +55,19 @@ export function RateChartSection({ from, to, table, range, onRangeChange }: Prop
           </Button>
         ))}
       </div>
+      {/* Kept in place across periods and pairs, so the new change is announced when it arrives. */}
+      <p className={`rate-change rate-change--${change?.direction ?? 'none'}`} role="status">
+        {change && (
+          <>
+            <span className="rate-change__arrow" aria-hidden="true">
+              {ARROWS[change.direction]}
+            </span>{' '}
+            {change.direction === 'none'
+              ? `No change over ${RANGE_LABELS[range]}`
+              : `${change.absolute} (${change.percent}) over ${RANGE_LABELS[range]}`}
+          </>
+        )}
+      </p>
       {failed ? (
         <QueryError
           what="The rate history could not be loaded."

@@ -5,7 +5,7 @@ import { formatDayKey } from '@/contract/day-key';
 import { CHART_HEIGHT as HEIGHT, CHART_PAD as PAD, chartGeometry } from './chart-geometry';
 import type { ChartPoint } from './cross-series';
 import { formatMonthYear, formatShortDay } from './dates';
-import { formatRateValue } from './money';
+import { formatAxisValue, formatRateValue } from './money';
 import { RateTable } from './rate-table';
 import { useElementWidth } from './use-element-width';
 
@@ -58,7 +58,7 @@ export function RateChart({ points, from, to }: { points: ChartPoint[]; from: st
             <g key={t}>
               <line x1={PAD.left} x2={width - PAD.right} y1={g.y(t)} y2={g.y(t)} />
               <text x={PAD.left - 6} y={g.y(t) + 4} textAnchor="end">
-                {formatRateValue(t.toFixed(10))}
+                {formatAxisValue(t, g.yTickDecimals)}
               </text>
             </g>
           ))}
