@@ -96,7 +96,6 @@ export default function SearchPage() {
           filtersSentence={filtersSentence}
           activeFilters={activeFilters}
           onRemoveAllFilters={() => dates.clear({ topics: null })}
-          hrefForQuery={(other) => searchHref(state, other)}
         />
       )}
     </section>

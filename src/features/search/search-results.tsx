@@ -31,18 +31,9 @@ interface Props {
   filtersSentence: string;
   activeFilters: readonly ActiveFilter[];
   onRemoveAllFilters: () => void;
-  /** The address of the same search (topics, dates, sort) with another query. */
-  hrefForQuery: (q: string) => string;
 }
 
-export function SearchResults({
-  results,
-  shownQ,
-  filtersSentence,
-  activeFilters,
-  onRemoveAllFilters,
-  hrefForQuery,
-}: Props) {
+export function SearchResults({ results, shownQ, filtersSentence, activeFilters, onRemoveAllFilters }: Props) {
   const items = useMemo(() => {
     const seen = new Set<string>();
     const list: SearchResult[] = [];
@@ -94,7 +85,7 @@ export function SearchResults({
           <strong>No results for “{shownQ}”</strong>
           {filtersSentence}.
         </p>
-        <DidYouMean suggestion={results.data.pages[0]?.suggestion ?? null} hrefForQuery={hrefForQuery} />
+        <DidYouMean suggestion={results.data.pages[0]?.suggestion ?? null} />
         {activeFilters.length > 0 ? (
           <>
             <p>Try removing a filter:</p>
