@@ -15,7 +15,8 @@ export function chartGeometry(points: readonly ChartPoint[], width: number) {
   const numbers = points.map((p) => Number(p.value)); // geometry only; the labels use the exact strings
   let min = Math.min(...numbers);
   let max = Math.max(...numbers);
-  if (min === max) {
+  // Rates carry at most 10 significant digits, so a narrower spread is float noise: draw it as a flat line.
+  if (max - min <= Math.abs(max) * 1e-11) {
     min -= Math.abs(min) * 0.01 || 1;
     max += Math.abs(max) * 0.01 || 1;
   }
