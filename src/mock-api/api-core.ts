@@ -68,16 +68,19 @@ export interface StartedMockApi {
   search: SearchService;
 }
 
+/** Loaded data served: the feed at once, search once its index is read from `cacheDir` or built in the background. */
+export function serveNewsData(data: NewsData, cacheDir: string | null): StartedMockApi {
+  const search = searchInBackground(data, agencyTimeZoneFromEnv(), cacheDir);
+  return { api: createMockApi(data, { search }), data, search };
+}
+
 /**
  * What the servers run: the data files of `dir` loaded and checked (the feed is served from then on) and the
  * search index read from `cacheDir` (default: `dir/.cache`; null for none) or built in the background.
  */
 export function startMockApi(dir: string, { cacheDir }: { cacheDir?: string | null } = {}): StartedMockApi {
-  const data = loadNewsData(dir);
-  const search = searchInBackground(
-    data,
-    agencyTimeZoneFromEnv(),
-    cacheDir === undefined ? path.join(dir, '.cache') : cacheDir,
-  );
-  return { api: createMockApi(data, { search }), data, search };
+  return serveNewsData(loadNewsData(dir), cacheDirOf(dir, cacheDir));
 }
+
+export const cacheDirOf = (dir: string, cacheDir: string | null | undefined) =>
+  cacheDir === undefined ? path.join(dir, '.cache') : cacheDir;

@@ -1,6 +1,7 @@
 // Reads a JSON array file record by record when it is written one record per line (as gen:data writes it), so
 // 100,000 articles are never one giant JSON.parse; any other layout falls back to parsing the whole file. The
-// file's SHA-256 is computed on the way (the search index cache is keyed by it).
+// file's SHA-256 is computed on the way (the search index cache is keyed by it). Written as steps (one per record)
+// so a server can reload a large file in slices between requests (time-slices.ts).
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +31,10 @@ function parseLine(line: string, isFirst: boolean): unknown {
   }
 }
 
-function readLines(filePath: string, onRecord: (record: unknown, index: number) => void): string {
+function* readLines(
+  filePath: string,
+  onRecord: (record: unknown, index: number) => void,
+): Generator<void, string, void> {
   const hash = createHash('sha256');
   const fd = openSync(filePath, 'r');
   try {
@@ -61,6 +65,7 @@ function readLines(filePath: string, onRecord: (record: unknown, index: number) 
         carry = Buffer.alloc(0);
         handle(line);
         start = nl + 1;
+        yield;
       }
       carry = Buffer.concat([carry, bytes.subarray(start)]);
     }
@@ -72,20 +77,22 @@ function readLines(filePath: string, onRecord: (record: unknown, index: number) 
   }
 }
 
+type OnRecord = (record: unknown, index: number) => void;
+
 /**
- * Calls `onRecord` for every element of the JSON array in `dir/fileName` and returns the file's SHA-256.
- * `restart` is called before a whole-file reparse, so records already delivered can be dropped.
+ * Calls `onRecord` for every element of the JSON array in `dir/fileName`, one step per record, and returns the
+ * file's SHA-256. `restart` is called before a whole-file reparse, so records already delivered can be dropped.
  */
-export function readJsonArrayRecords(
+export function* readJsonArrayRecordSteps(
   dir: string,
   fileName: string,
-  onRecord: (record: unknown, index: number) => void,
+  onRecord: OnRecord,
   restart: () => void,
-): string {
+): Generator<void, string, void> {
   const filePath = path.join(dir, fileName);
   let bytes: Buffer;
   try {
-    return readLines(filePath, onRecord);
+    return yield* readLines(filePath, onRecord);
   } catch (error) {
     if (!(error instanceof NotLineLayout)) {
       const code = (error as NodeJS.ErrnoException).code;

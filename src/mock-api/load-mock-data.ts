@@ -1,12 +1,16 @@
-// Reads and validates the data files once, at server start (Node only).
+// Reads and validates the data files at server start, and again when they change (Node only).
 import { createHash } from 'node:crypto';
 import { articleSchema, topicSchema, type Article, type TopicRecord } from '../contract/news.ts';
 import type { Output, Schema } from '../contract/validate.ts';
 import { ArticleStoreBuilder, type ArticleStore } from './article-store.ts';
 import { checkRecord, readJsonFile } from './data-files.ts';
-import { readJsonArrayRecords } from './json-records.ts';
+import { readJsonArrayRecordSteps } from './json-records.ts';
 import { MockDataError } from './mock-data-error.ts';
-import { loadRatesData, type RatesData } from './rates-data.ts';
+import { loadRatesData, RATES_FILE_NAME, type RatesData } from './rates-data.ts';
+import { runInSlices, runToEnd } from './time-slices.ts';
+
+/** The files a data folder may hold (rates.json is optional). */
+export const DATA_FILE_NAMES: readonly string[] = ['topics.json', 'articles.json', RATES_FILE_NAME];
 
 export interface MockData {
   topics: TopicRecord[];
@@ -116,15 +120,22 @@ export function prepareNewsData(data: MockData): NewsData {
   return { topics: data.topics, store: builder.finish(), rates: data.rates, dataKey: null, dataDir: null };
 }
 
-/** The server's loader: articles.json is read record by record (one per line) and kept compactly. */
-export function loadNewsData(dir: string): NewsData {
+/** The server's loader, one step per article: articles.json is read record by record (one per line), kept compactly. */
+function* newsDataSteps(dir: string): Generator<void, NewsData, void> {
   const topicsText = JSON.stringify(readJsonFile(dir, 'topics.json'));
   const topics = readTopics(JSON.parse(topicsText));
   const collector = new ArticleCollector(new Set(topics.map((t) => t.id)));
-  const articlesHash = readJsonArrayRecords(dir, 'articles.json', collector.add, collector.restart);
+  const articlesHash = yield* readJsonArrayRecordSteps(dir, 'articles.json', collector.add, collector.restart);
   const dataKey = createHash('sha256').update(topicsText).update(articlesHash).digest('hex');
   return { topics, store: collector.finish(), rates: loadRatesData(dir), dataKey, dataDir: dir };
 }
+
+/** Loads the data folder at once (server start: nothing is served yet). */
+export const loadNewsData = (dir: string): NewsData => runToEnd(newsDataSteps(dir));
+
+/** Loads the data folder in slices between requests (a reload while the old data is served). */
+export const loadNewsDataInSlices = (dir: string, stopped: () => boolean): Promise<NewsData> =>
+  runInSlices(newsDataSteps(dir), { stopped });
 
 export function loadMockData(dir: string): MockData {
   return {

@@ -3,6 +3,7 @@
 import type { ArticleStore } from './article-store.ts';
 import type { SearchIndex } from './search-index.ts';
 import { NOT_IN_BODY } from './search-index.ts';
+import { runToEnd } from './time-slices.ts';
 import { createFolder, scanWords } from './word-scanner.ts';
 
 /** Title counts most, then the lead, then the body. */
@@ -167,10 +168,4 @@ export function* buildSearchIndex(store: ArticleStore): Generator<number, Search
 }
 
 /** Runs every step at once (small data sets, tests). */
-export function buildSearchIndexNow(store: ArticleStore): SearchIndex {
-  const steps = buildSearchIndex(store);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+export const buildSearchIndexNow = (store: ArticleStore): SearchIndex => runToEnd(buildSearchIndex(store));

@@ -1,16 +1,15 @@
 // When the search is ready. At server start the index is read from the disk cache next to the data (keyed by the
 // data files' SHA-256) or built in short slices between requests, so the feed answers at once; until then
-// /search answers 503 with a Retry-After. A built index is written to the cache in the background.
+// /search answers 503 with a Retry-After. A built index is written to the cache in the background. When the data
+// is replaced (a reload), the old build is stopped, so it neither takes time slices nor overwrites the cache.
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { NewsData } from './load-mock-data.ts';
 import { createSearchCore, type SearchCore } from './search-core.ts';
 import { buildSearchIndex, buildSearchIndexNow } from './search-index-build.ts';
 import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex, type SearchIndex } from './search-index.ts';
+import { runInSlices, SlicedWorkStopped } from './time-slices.ts';
 
-/** The longest the build holds the event loop at a time: a feed request waits at most about this long. */
-const SLICE_MS = 12;
 const CACHE_PREFIX = 'search-index-';
 
 type SearchState =
@@ -20,16 +19,23 @@ type SearchState =
 
 export interface SearchService {
   state(): SearchState;
-  /** Resolves when the search is ready (or failed), with how the index was obtained. */
-  readonly ready: Promise<'built' | 'cache'>;
+  /** Resolves when the search is ready (or failed, or stopped), with how the index was obtained. */
+  readonly ready: Promise<'built' | 'cache' | 'stopped'>;
   /** Resolves once a freshly built index is on disk (or could not be written). */
   readonly cached: Promise<void>;
+  /** Gives up a build in progress: its data is no longer served. Nothing is cached then. */
+  stop(): void;
 }
 
 /** Builds the index at once: for tests and small in-memory data. */
 export function searchNow(data: NewsData, timeZone: string): SearchService {
   const core = createSearchCore(data.store, data.topics, buildSearchIndexNow(data.store), timeZone);
-  return { state: () => ({ status: 'ready', core }), ready: Promise.resolve('built'), cached: Promise.resolve() };
+  return {
+    state: () => ({ status: 'ready', core }),
+    ready: Promise.resolve('built'),
+    cached: Promise.resolve(),
+    stop: () => {},
+  };
 }
 
 const cacheFileOf = (cacheDir: string, key: string) =>
@@ -72,35 +78,37 @@ export function searchInBackground(data: NewsData, timeZone: string, cacheDir: s
   const started = performance.now();
   const key = data.dataKey;
   let written: Promise<void> = Promise.resolve();
+  let stopped = false;
 
-  async function prepare(): Promise<'built' | 'cache'> {
+  async function prepare(): Promise<'built' | 'cache' | 'stopped'> {
     const cached = cacheDir && key ? await readCachedIndex(cacheDir, key, data.store.size) : null;
-    let index = cached;
-    if (!index) {
-      const steps = buildSearchIndex(data.store);
-      for (;;) {
-        const sliceStart = performance.now();
-        let step = steps.next();
-        while (!step.done && performance.now() - sliceStart < SLICE_MS) step = steps.next();
-        if (step.done) {
-          index = step.value;
-          break;
-        }
-        const done = step.value;
-        const elapsed = (performance.now() - started) / 1000;
-        const remaining = done > 0.02 ? (elapsed * (1 - done)) / done : 5;
-        state = { status: 'warming', retryAfterSeconds: Math.min(30, Math.max(1, Math.ceil(remaining))) };
-        await nextTurn();
-      }
-    }
+    const index =
+      cached ??
+      (await runInSlices(buildSearchIndex(data.store), {
+        stopped: () => stopped,
+        onPause: (done) => {
+          const elapsed = (performance.now() - started) / 1000;
+          const remaining = done > 0.02 ? (elapsed * (1 - done)) / done : 5;
+          state = { status: 'warming', retryAfterSeconds: Math.min(30, Math.max(1, Math.ceil(remaining))) };
+        },
+      }));
+    if (stopped) return 'stopped';
     state = { status: 'ready', core: createSearchCore(data.store, data.topics, index, timeZone) };
     if (!cached && cacheDir && key) written = writeCachedIndex(cacheDir, key, index);
     return cached ? 'cache' : 'built';
   }
 
   const ready = prepare().catch((error: unknown) => {
+    if (error instanceof SlicedWorkStopped) return 'stopped' as const;
     state = { status: 'failed', message: (error as Error).message };
     return 'built' as const;
   });
-  return { state: () => state, ready, cached: ready.then(() => written) };
+  return {
+    state: () => state,
+    ready,
+    cached: ready.then(() => written),
+    stop: () => {
+      stopped = true;
+    },
+  };
 }

@@ -2,8 +2,9 @@
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import type { Connect, Plugin } from 'vite';
-import { startMockApi, type MockApi } from './api-core.ts';
+import type { Connect, Logger, Plugin } from 'vite';
+import type { MockApi } from './api-core.ts';
+import { startLiveMockApi, type LiveMockApi } from './live-mock-api.ts';
 import { MockDataError } from './mock-data-error.ts';
 
 const API_PREFIX = '/api';
@@ -69,31 +70,39 @@ function guardMiddleware(): Connect.NextHandleFunction {
 }
 
 export function mockApiPlugin({ dataDir }: { dataDir: string }): Plugin {
-  let api: MockApi | undefined;
+  let live: LiveMockApi | undefined;
   // Loaded lazily so `vite build` never needs the data; a malformed file stops the server with its message.
-  // The feed is served as soon as the files are read; the search index follows in the background.
-  const getApi = () => {
+  // The feed is served as soon as the files are read; the search index follows in the background. Changed
+  // files are read again while the server runs, until it closes.
+  const getApi = (httpServer: EventEmitter | null, logger: Logger): MockApi => {
     try {
-      api ??= startMockApi(path.resolve(dataDir)).api;
+      live ??= startLiveMockApi(path.resolve(dataDir), {
+        log: { info: (m) => logger.info(m, { timestamp: true }), error: (m) => logger.error(m, { timestamp: true }) },
+      });
     } catch (error) {
       // The message names the file, the record and the field; a stack trace would only bury it.
       if (!(error instanceof MockDataError)) throw error;
       console.error(`\n${error.message}\n`);
       process.exit(1);
     }
-    return api;
+    const started = live;
+    httpServer?.once('close', () => {
+      started.close();
+      if (live === started) live = undefined;
+    });
+    return started.api;
   };
   return {
     name: 'news-mock-api',
     configureServer(server) {
       renameUnreadableAddresses(server.httpServer);
       server.middlewares.use(guardMiddleware());
-      server.middlewares.use(mockApiMiddleware(getApi()));
+      server.middlewares.use(mockApiMiddleware(getApi(server.httpServer, server.config.logger)));
     },
     configurePreviewServer(server) {
       renameUnreadableAddresses(server.httpServer);
       server.middlewares.use(guardMiddleware());
-      server.middlewares.use(mockApiMiddleware(getApi()));
+      server.middlewares.use(mockApiMiddleware(getApi(server.httpServer, server.config.logger)));
     },
   };
 }

@@ -19,6 +19,8 @@ export interface ServerOptions {
   /** Where the app's API lives when it is not this server (for connect-src). */
   apiOrigin?: string | null;
   logger?: boolean;
+  /** Called when the server closes (e.g. to stop watching the data files). */
+  onClose?: () => void;
 }
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
@@ -42,6 +44,7 @@ export async function createProductionServer({
   api,
   apiOrigin = null,
   logger = false,
+  onClose,
 }: ServerOptions): Promise<FastifyInstance> {
   const indexHtml = readFileSync(path.join(distDir, 'index.html'));
   const app = Fastify({
@@ -55,6 +58,8 @@ export async function createProductionServer({
     clientErrorHandler: answerClientError,
     return503OnClosing: true,
   });
+
+  if (onClose) app.addHook('onClose', async () => onClose());
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(apiOrigin) },

@@ -1,7 +1,8 @@
 // `npm start` (after the build): serves dist/ and the API from the data files on PORT (default 4173) and HOST
-// (default localhost), with a structured access log. SIGTERM or Ctrl+C lets requests in flight finish first.
+// (default localhost), with a structured access log; changed data files are served without a restart.
+// SIGTERM or Ctrl+C lets requests in flight finish first.
 import path from 'node:path';
-import { startMockApi } from '../mock-api/api-core.ts';
+import { startLiveMockApi } from '../mock-api/live-mock-api.ts';
 import { createProductionServer } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
@@ -12,10 +13,16 @@ const apiOrigin = apiOriginOf(process.env.VITE_API_BASE_URL);
 
 async function main() {
   // With the app pointed at a real backend, this server only serves the app.
-  const api = apiOrigin ? null : startMockApi(dataDir).api;
-  const app = await createProductionServer({ distDir: path.resolve('dist'), api, apiOrigin, logger: true });
+  const live = apiOrigin ? null : startLiveMockApi(dataDir);
+  const app = await createProductionServer({
+    distDir: path.resolve('dist'),
+    api: live?.api ?? null,
+    apiOrigin,
+    logger: true,
+    onClose: live?.close,
+  });
   await app.listen({ port, host });
-  console.log(`Agency News is serving http://${host}:${port}/${api ? ` (data: ${dataDir})` : ''}`);
+  console.log(`Agency News is serving http://${host}:${port}/${live ? ` (data: ${dataDir}, watched)` : ''}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then stopping`);

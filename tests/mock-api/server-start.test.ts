@@ -74,6 +74,16 @@ describe('starting the mock API on a data folder', { timeout: 30_000 }, () => {
     expect(readdirSync(path.join(dir, '.cache'))).toHaveLength(1);
   });
 
+  it('gives up a build when stopped (its data replaced), caching nothing', async () => {
+    const dir = copyOfData();
+    const started = startMockApi(dir);
+    started.search.stop();
+    expect(await started.search.ready).toBe('stopped');
+    await started.search.cached;
+    expect(existsSync(path.join(dir, '.cache'))).toBe(false);
+    expect(get(started.api, '/search', { q: 'government' }).status).not.toBe(200);
+  });
+
   it('runs without a cache when the cache folder cannot be made', async () => {
     const dir = copyOfData();
     const started = startMockApi(dir, { cacheDir: path.join(dir, 'topics.json', 'cache') });

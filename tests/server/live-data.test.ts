@@ -1,0 +1,225 @@
+// New stories arriving while a server runs: the production server and the dev/preview servers' plugin watch their
+// data folder, serve a valid change without a restart, keep the old data (with the start's clear message) when a
+// change cannot be served, and stop watching when they close.
+import { EventEmitter } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '@/contract/news';
+import { startLiveMockApi, type LiveMockApi } from '@/mock-api/live-mock-api';
+import { mockApiPlugin } from '@/mock-api/vite-plugin';
+import { createProductionServer } from '@/server/production-server';
+
+const SETTLE_MS = 40;
+const WAIT = { timeout: 15_000, interval: 20 };
+
+function copyOfSampleData(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'news-live-'));
+  for (const name of ['topics.json', 'articles.json', 'rates.json'])
+    cpSync(path.join('mock-data', name), path.join(dir, name));
+  return dir;
+}
+
+function distDir(): string {
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-live-'));
+  mkdirSync(path.join(dist, 'assets'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title><div id="root"></div>');
+  return dist;
+}
+
+const readArticles = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'articles.json'), 'utf8')) as Article[];
+
+function breaking(id: string, publishedAt: string, title: string): Article {
+  return { id, title, lead: 'Just in.', publishedAt, topics: ['science'], pages: [['First paragraph.']] };
+}
+
+/** The articles file with one more article, written in place (truncate and write, as most programs do). */
+function appendInPlace(dir: string, article: Article) {
+  writeFileSync(path.join(dir, 'articles.json'), JSON.stringify([...readArticles(dir), article], null, 2));
+}
+
+/** The articles file replaced the way many editors save: a new file renamed over the old one. */
+function appendByRename(dir: string, article: Article) {
+  const temporary = path.join(dir, '.articles.json.swp');
+  writeFileSync(temporary, JSON.stringify([...readArticles(dir), article]));
+  renameSync(temporary, path.join(dir, 'articles.json'));
+}
+
+type Page = { items: { id: string; publishedAt: string }[]; nextCursor: string | null };
+
+let server: FastifyInstance | undefined;
+let live: LiveMockApi | undefined;
+let messages: string[] = [];
+afterEach(async () => {
+  await server?.close();
+  live?.close();
+  server = undefined;
+  live = undefined;
+  messages = [];
+});
+
+async function startServer(dir: string) {
+  live = startLiveMockApi(dir, {
+    cacheDir: null,
+    settleMs: SETTLE_MS,
+    log: { info: (m) => messages.push(`info: ${m}`), error: (m) => messages.push(`error: ${m}`) },
+  });
+  server = await createProductionServer({ distDir: distDir(), api: live.api, onClose: live.close });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no port');
+  const base = `http://127.0.0.1:${address.port}/api`;
+  return async <T>(pathAndQuery: string) => {
+    const response = await fetch(`${base}${pathAndQuery}`);
+    return { status: response.status, body: (await response.json()) as T };
+  };
+}
+
+const newestFirstIds = (articles: Article[]) =>
+  [...articles].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt)).map((a) => a.id);
+
+describe('a server over a data folder that changes', () => {
+  it('serves an article appended in place: first in the feed, in since results and in topic counts', async () => {
+    const dir = copyOfSampleData();
+    const get = await startServer(dir);
+    const before = await get<Page>('/articles?limit=1');
+    const newest = before.body.items[0]!;
+    // The client's poll: the newest shown story's time minus 1 ms.
+    const since = encodeURIComponent(new Date(Date.parse(newest.publishedAt) - 1).toISOString());
+    expect((await get<Page>(`/articles?since=${since}`)).body.items.map((i) => i.id)).toEqual([newest.id]);
+
+    appendInPlace(dir, breaking('walrus-census-completed', '2026-11-28T09:15:00+03:00', 'Walrus census completed'));
+    await vi.waitFor(async () => {
+      expect((await get<Page>('/articles?limit=1')).body.items[0]!.id).toBe('walrus-census-completed');
+    }, WAIT);
+    expect((await get<Page>(`/articles?since=${since}`)).body.items.map((i) => i.id)).toEqual([
+      'walrus-census-completed',
+      newest.id,
+    ]);
+    const exact = encodeURIComponent(newest.publishedAt);
+    const { body } = await get<{ topics: { id: string; count: number }[] }>(`/topics?since=${exact}`);
+    expect(body.topics.filter((t) => t.count > 0)).toEqual([expect.objectContaining({ id: 'science', count: 1 })]);
+    expect((await get<{ title: string }>('/articles/walrus-census-completed')).body.title).toBe(
+      'Walrus census completed',
+    );
+    expect(messages).toEqual([expect.stringMatching(/^info: .*data files reloaded \(46 articles\)$/)]);
+
+    // Search may say it is warming up while its index is rebuilt, then finds the new story.
+    await vi.waitFor(async () => {
+      const search = await get<{ items: { id: string }[] }>('/search?q=walrus');
+      expect(search.status).toBe(200);
+      expect(search.body.items.map((i) => i.id)).toEqual(['walrus-census-completed']);
+    }, WAIT);
+  });
+
+  it('serves a file an editor replaced by renaming a new one over it', async () => {
+    const dir = copyOfSampleData();
+    const get = await startServer(dir);
+    appendByRename(dir, breaking('renamed-in-place', '2026-11-29T06:00:00Z', 'Saved by renaming'));
+    await vi.waitFor(async () => {
+      expect((await get<Page>('/articles?limit=1')).body.items[0]!.id).toBe('renamed-in-place');
+    }, WAIT);
+    // The watch survives the replacement: a second save is seen too.
+    appendByRename(dir, breaking('renamed-again', '2026-11-29T07:00:00Z', 'Saved by renaming again'));
+    await vi.waitFor(async () => {
+      expect((await get<Page>('/articles?limit=2')).body.items.map((i) => i.id)).toEqual([
+        'renamed-again',
+        'renamed-in-place',
+      ]);
+    }, WAIT);
+  });
+
+  it('keeps serving the old data when the change cannot be served, saying what is wrong without a stack trace', async () => {
+    const dir = copyOfSampleData();
+    const get = await startServer(dir);
+    const all = async () => {
+      const { body } = await get<Page>('/articles?limit=50');
+      return body.items.map((i) => i.id);
+    };
+    const original = readArticles(dir);
+    expect(await all()).toEqual(newestFirstIds(original));
+
+    const broken = [...original, { ...breaking('bad-topic', '2026-11-28T10:00:00Z', 'Bad'), topics: ['astrology'] }];
+    writeFileSync(path.join(dir, 'articles.json'), JSON.stringify(broken));
+    await vi.waitFor(() => expect(messages).toHaveLength(1), WAIT);
+    expect(messages[0]).toMatch(/^error: .*previous data stays in use/);
+    expect(messages[0]).toMatch(
+      /articles\.json: record 45 \(id "bad-topic"\), field "topics\[0\]": unknown topic "astrology"/,
+    );
+    expect(messages[0]).not.toMatch(/^\s+at /m);
+    expect(await all()).toEqual(newestFirstIds(original));
+
+    writeFileSync(path.join(dir, 'articles.json'), '[{"id": "half-writ');
+    await vi.waitFor(() => expect(messages).toHaveLength(2), WAIT);
+    expect(messages[1]).toMatch(/articles\.json: is not valid JSON/);
+    expect(await all()).toEqual(newestFirstIds(original));
+
+    // Fixed: served again.
+    writeFileSync(
+      path.join(dir, 'articles.json'),
+      JSON.stringify([...original, breaking('fixed', '2026-11-28T11:00:00Z', 'Fixed')]),
+    );
+    await vi.waitFor(async () => expect((await all())[0]).toBe('fixed'), WAIT);
+  });
+
+  it('reuses the search index when only the rates changed', async () => {
+    const dir = copyOfSampleData();
+    const get = await startServer(dir);
+    const search = live!.current().search;
+    await search.ready;
+    const rates = JSON.parse(readFileSync(path.join(dir, 'rates.json'), 'utf8')) as { source: string };
+    writeFileSync(path.join(dir, 'rates.json'), JSON.stringify({ ...rates, source: 'Changed source' }));
+    await vi.waitFor(async () => {
+      expect((await get<{ source: string }>('/rates')).body.source).toBe('Changed source');
+    }, WAIT);
+    expect(live!.current().search).toBe(search);
+    expect((await get('/search?q=government')).status).toBe(200);
+  });
+
+  it('stops watching when the server closes', async () => {
+    const dir = copyOfSampleData();
+    await startServer(dir);
+    const api = live!;
+    await server!.close();
+    server = undefined;
+    appendInPlace(dir, breaking('after-close', '2026-11-30T00:00:00Z', 'Too late'));
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 10));
+    expect(messages).toEqual([]);
+    expect(api.current().data.store.ordinalOf('after-close')).toBeUndefined();
+  });
+});
+
+describe('the dev and preview servers (Vite plugin)', () => {
+  it('serve changed data files and stop watching when their HTTP server closes', async () => {
+    const dir = copyOfSampleData();
+    const httpServer = new EventEmitter();
+    const handlers: ((req: unknown, res: unknown, next: () => void) => void)[] = [];
+    const logged: string[] = [];
+    const logger = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+    const plugin = mockApiPlugin({ dataDir: dir });
+    const configure = plugin.configurePreviewServer as (server: unknown) => void;
+    configure({
+      httpServer,
+      middlewares: { use: (h: (typeof handlers)[number]) => handlers.push(h) },
+      config: { logger },
+    });
+    const firstId = () => {
+      let body = '';
+      const res = { statusCode: 0, setHeader: () => {}, end: (text: string) => (body = text) };
+      handlers[1]!({ url: '/api/articles?limit=1', method: 'GET' }, res, () => {});
+      return (JSON.parse(body) as Page).items[0]!.id;
+    };
+
+    appendInPlace(dir, breaking('seen-by-preview', '2026-11-28T09:15:00+03:00', 'Seen by preview'));
+    await vi.waitFor(() => expect(firstId()).toBe('seen-by-preview'), WAIT);
+    expect(logged).toEqual([expect.stringMatching(/data files reloaded/)]);
+
+    httpServer.emit('close');
+    appendInPlace(dir, breaking('after-preview-closed', '2026-11-29T09:15:00+03:00', 'Too late'));
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the plugin's own settle time is 300 ms
+    expect(firstId()).toBe('seen-by-preview');
+    expect(logged).toHaveLength(1);
+  });
+});
