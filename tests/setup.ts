@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { useConverterStore } from '@/stores/converter-store';
+import { useDisplayStore } from '@/stores/display-store';
 import { useMutedTopicsStore } from '@/stores/muted-topics-store';
 import { useReadMarksStore } from '@/stores/read-marks-store';
 import { useReadingPositionStore } from '@/stores/reading-position-store';
@@ -21,6 +22,7 @@ const initialRecentSearches = useRecentSearchesStore.getState();
 const initialReadMarks = useReadMarksStore.getState();
 const initialMutes = useMutedTopicsStore.getState();
 const initialReadingPrefs = useReadingPrefsStore.getState();
+const initialDisplay = useDisplayStore.getState();
 
 /** The tests' "now": a day and a half after the newest sample story (so "2 h ago" and the 30-day read horizon
  * behave the same whatever day the tests run). The clock runs on from there. */
@@ -43,5 +45,8 @@ afterEach(() => {
   useReadMarksStore.setState(initialReadMarks, true);
   useMutedTopicsStore.setState(initialMutes, true);
   useReadingPrefsStore.setState(initialReadingPrefs, true);
+  useDisplayStore.setState(initialDisplay, true);
+  delete document.documentElement.dataset.theme;
+  delete document.documentElement.dataset.textSize;
 });
 afterAll(() => server.close());

@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { DisplayMenu } from '@/components/display-menu';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { HeaderSearch } from '@/components/header-search';
 import { OfflineNotice } from '@/components/offline-notice';
@@ -40,6 +41,7 @@ export function RootLayout() {
             </ul>
           </nav>
           <HeaderSearch />
+          <DisplayMenu />
         </div>
       </header>
       <OfflineNotice />
