@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { useConverterStore } from '@/stores/converter-store';
@@ -8,8 +9,10 @@ import { useReadMarksStore } from '@/stores/read-marks-store';
 import { useReadingPositionStore } from '@/stores/reading-position-store';
 import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
+import { useSavedArticlesStore } from '@/stores/saved-articles-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { server } from './helpers/msw-server';
+import { clearSavedCopies } from './helpers/saved-copies';
 
 // jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.
 window.scrollTo = () => {};
@@ -23,6 +26,7 @@ const initialReadMarks = useReadMarksStore.getState();
 const initialMutes = useMutedTopicsStore.getState();
 const initialReadingPrefs = useReadingPrefsStore.getState();
 const initialDisplay = useDisplayStore.getState();
+const initialSaved = useSavedArticlesStore.getState();
 
 /** The tests' "now": a day and a half after the newest sample story (so "2 h ago" and the 30-day read horizon
  * behave the same whatever day the tests run). The clock runs on from there. */
@@ -32,7 +36,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: TEST_NOW, shouldAdvanceTime: true });
 });
-afterEach(() => {
+afterEach(async () => {
   vi.useRealTimers();
   cleanup();
   server.resetHandlers();
@@ -46,7 +50,9 @@ afterEach(() => {
   useMutedTopicsStore.setState(initialMutes, true);
   useReadingPrefsStore.setState(initialReadingPrefs, true);
   useDisplayStore.setState(initialDisplay, true);
+  useSavedArticlesStore.setState(initialSaved, true);
   delete document.documentElement.dataset.theme;
   delete document.documentElement.dataset.textSize;
+  await clearSavedCopies();
 });
 afterAll(() => server.close());

@@ -38,6 +38,11 @@ export function RootLayout() {
                   Currency converter
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/saved" className={navClass}>
+                  Saved
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <HeaderSearch />
