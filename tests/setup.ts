@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { useConverterStore } from '@/stores/converter-store';
 import { useDisplayStore } from '@/stores/display-store';
@@ -13,6 +13,10 @@ import { useSavedArticlesStore } from '@/stores/saved-articles-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { server } from './helpers/msw-server';
 import { clearSavedCopies } from './helpers/saved-copies';
+
+// The first test of a file also waits for its lazily imported view to be transformed, which alone can pass the default
+// 1 s on a loaded two-core machine (seen in full runs); a wrong result still fails, only later.
+configure({ asyncUtilTimeout: 3000 });
 
 // jsdom lacks these browser APIs; components feature-detect them, tests give them a harmless stand-in.
 window.scrollTo = () => {};
