@@ -36,7 +36,8 @@ export async function restoreSavedArticle(queryClient: QueryClient, copy: SavedC
 export function describeSavedCopyFailure(error: unknown): string {
   if (error instanceof NotDownloadedOfflineError) return error.message;
   if (error instanceof ApiError || isCodeDownloadError(error)) return readableMessage(error);
-  if (error instanceof Error && error.name === 'QuotaExceededError') {
+  // DOMException is not an Error everywhere (jsdom), so the name is what counts.
+  if ((error instanceof Error || error instanceof DOMException) && error.name === 'QuotaExceededError') {
     return 'There is no room left for it on this device. Remove some saved articles, then try again.';
   }
   // No IndexedDB, storage turned off, a private window that refuses it, a broken database...

@@ -66,7 +66,8 @@ describe('Saved view', () => {
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent(`Removed “${second!.title}”.`);
     const undo = within(status).getByRole('button', { name: 'Undo' });
-    await waitFor(() => expect(undo).toHaveFocus());
+    // Focus moves on to the next article in the list.
+    await waitFor(() => expect(screen.getByRole('link', { name: first!.title })).toHaveFocus());
     await waitFor(async () => expect(await storedRecord(second!.id)).toBeUndefined());
     expect(Object.keys(useSavedArticlesStore.getState().savedAt)).not.toContain(second!.id);
 
@@ -82,6 +83,7 @@ describe('Saved view', () => {
     const { user } = renderApp('/saved');
     await user.click(await screen.findByRole('button', { name: `Remove “${first!.title}”` }));
     expect(screen.getByText('Nothing saved yet.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Saved' })).toHaveFocus());
     await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('link', { name: first!.title })).toBeInTheDocument();
   });

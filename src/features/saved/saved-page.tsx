@@ -5,25 +5,37 @@ import { savedArticleQueries, type SavedCopy } from '@/api/saved-articles';
 import { ItemSkeletons } from '@/components/item-skeletons';
 import { QueryError } from '@/components/query-error';
 import { describeSavedCopyFailure, removeSavedArticle, restoreSavedArticle } from '@/components/saved-article-actions';
+import { UndoProvider, useOfferUndo } from '@/components/undo-bar';
 import { usePrefetchRoute } from '@/lib/route-prefetch';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { newestSavedFirst, useSavedArticlesStore } from '@/stores/saved-articles-store';
 import { SavedItem, savedItemId } from './saved-item';
-import { UndoBar, type Removal } from './undo-bar';
 import '@/components/news-item.css';
 import './saved.css';
 
 /** /saved — the articles the reader saved, newest saved first, read from the device (no network needed). */
 export default function SavedPage() {
   useDocumentTitle('Saved');
+  return (
+    <UndoProvider>
+      <SavedList />
+    </UndoProvider>
+  );
+}
+
+/** Where focus goes once the list has changed: an item's link, or the view's heading. */
+type FocusTarget = { id: string } | 'heading';
+
+function SavedList() {
   const queryClient = useQueryClient();
+  const offerUndo = useOfferUndo();
   const savedAt = useSavedArticlesStore((state) => state.savedAt);
   const ids = useMemo(() => newestSavedFirst(savedAt), [savedAt]);
   // The previous list stays while the next is read, so removing or restoring an item never flashes a skeleton.
   const copies = useQuery({ ...savedArticleQueries.copies(ids), placeholderData: keepPreviousData });
-  const [removal, setRemoval] = useState<Removal | null>(null);
-  const [focusAfter, setFocusAfter] = useState<string | null>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
+  // Set by an action, used by the render that shows its result.
+  const focusTarget = useRef<FocusTarget | null>(null);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
 
   // Saved articles are for reading without a network: have the article view's code ready while there is one.
   const prefetchRoute = usePrefetchRoute();
@@ -38,41 +50,51 @@ export default function SavedPage() {
     return byId;
   }, [copies.data]);
 
-  // Focus follows the change: to "Undo" after a removal, to the article put back after an undo.
   useEffect(() => {
-    if (!focusAfter) return;
+    const wanted = focusTarget.current;
+    if (!wanted) return;
     const target =
-      focusAfter === 'undo'
-        ? undoButton.current
-        : document.getElementById(savedItemId(focusAfter))?.querySelector<HTMLElement>('a');
+      wanted === 'heading'
+        ? document.getElementById('saved-title')
+        : document.getElementById(savedItemId(wanted.id))?.querySelector('a');
     if (target) {
       target.focus();
-      setFocusAfter(null);
+      focusTarget.current = null;
     }
-  }, [focusAfter, ids, copyById]);
+  });
 
   const remove = (id: string) => {
     const copy = copyById.get(id) ?? null;
-    setRemoval({ id, title: copy?.article.title ?? null, copy, savedAt: savedAt[id] ?? Date.now(), error: null });
+    const at = savedAt[id] ?? Date.now();
+    const title = copy?.article.title;
+    // Focus moves on to the next article (the previous one at the end of the list), not to the page's top.
+    const index = ids.indexOf(id);
+    const neighbour = ids[index + 1] ?? ids[index - 1];
+    setRestoreError(null);
     removeSavedArticle(queryClient, id);
-    setFocusAfter('undo');
-  };
-
-  const undo = async () => {
-    if (!removal) return;
-    try {
-      if (removal.copy) await restoreSavedArticle(queryClient, removal.copy);
-      else useSavedArticlesStore.getState().markSaved(removal.id, removal.savedAt);
-      setFocusAfter(removal.id);
-      setRemoval(null);
-    } catch (failure) {
-      setRemoval({ ...removal, error: `Could not put it back. ${describeSavedCopyFailure(failure)}` });
-    }
+    focusTarget.current = neighbour ? { id: neighbour } : 'heading';
+    offerUndo(title ? `Removed “${title}”.` : 'Removed the article.', () => {
+      focusTarget.current = { id }; // the article put back, once it is in the list again
+      const putBack = copy
+        ? restoreSavedArticle(queryClient, copy)
+        : Promise.resolve(useSavedArticlesStore.getState().markSaved(id, at));
+      putBack.catch((failure: unknown) => {
+        focusTarget.current = null;
+        setRestoreError(`Could not put it back. ${describeSavedCopyFailure(failure)}`);
+      });
+    });
   };
 
   return (
     <section className="saved-page" aria-labelledby="saved-title">
-      <h1 id="saved-title">Saved</h1>
+      <h1 id="saved-title" tabIndex={-1}>
+        Saved
+      </h1>
+      {restoreError && (
+        <p className="saved-page__error" role="alert">
+          {restoreError}
+        </p>
+      )}
       {ids.length === 0 ? (
         <div className="empty-state">
           <p>Nothing saved yet.</p>
@@ -107,7 +129,6 @@ export default function SavedPage() {
           )}
         </>
       )}
-      <UndoBar removal={removal} onUndo={undo} buttonRef={undoButton} />
     </section>
   );
 }
