@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 // The layers of src/, lowest first. A layer may import the layers below it, never the ones above; the rules
 // cover static and dynamic imports alike (import-x resolves both through tsconfig's "@/*" paths).
 const layers = ['contract', 'lib', 'api', 'stores', 'components', 'features', 'app'];
-const features = ['feed', 'search', 'article', 'converter'];
+const features = ['feed', 'search', 'article', 'converter', 'saved'];
 const above = (layer) => layers.slice(layers.indexOf(layer) + 1).map((l) => `./src/${l}`);
 
 const zones = [

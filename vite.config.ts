@@ -1,16 +1,57 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { mockApiPlugin } from './src/mock-api/vite-plugin.ts';
 
 const port = Number(process.env.PORT) || 4173;
+const srcDir = fileURLToPath(new URL('./src', import.meta.url));
+
+/**
+ * The reader's theme and text size must be on <html> before the first paint, and the CSP forbids inline scripts:
+ * src/app/display-boot.ts is built on its own into a tiny classic script (not a module, so it blocks rendering in
+ * every browser) and put first in <head>, ahead of the app's code. In the dev server it is a plain module.
+ */
+function displayBootScript(): Plugin {
+  const entry = 'src/app/display-boot.ts';
+  let fileName = '';
+  let base = '/';
+  return {
+    name: 'display-boot-script',
+    configResolved(config) {
+      base = config.base;
+    },
+    async buildStart() {
+      if (this.environment.mode !== 'build') return;
+      const result = await build({
+        configFile: false,
+        logLevel: 'silent',
+        resolve: { alias: { '@': srcDir } },
+        build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'displayBoot' } },
+      });
+      const output = Array.isArray(result) ? result[0] : result;
+      if (!output || !('output' in output)) throw new Error(`${entry} did not build`);
+      const code = output.output[0].code;
+      fileName = `assets/display-boot-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName, source: code });
+    },
+    transformIndexHtml: () => [
+      {
+        tag: 'script',
+        attrs: fileName ? { src: `${base}${fileName}` } : { type: 'module', src: `/${entry}` },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    displayBootScript(),
     mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' }),
     // Assets compressed once, at the strongest settings, for the production server to send as they are.
     compression({
@@ -22,7 +63,7 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: { '@': srcDir },
   },
   build: {
     // The CSP forbids inline scripts; keep every asset a file.

@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { DisplayMenu } from '@/components/display-menu';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { HeaderSearch } from '@/components/header-search';
 import { OfflineNotice } from '@/components/offline-notice';
@@ -37,9 +38,15 @@ export function RootLayout() {
                   Currency converter
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/saved" className={navClass}>
+                  Saved
+                </NavLink>
+              </li>
             </ul>
           </nav>
           <HeaderSearch />
+          <DisplayMenu />
         </div>
       </header>
       <OfflineNotice />

@@ -19,6 +19,7 @@ const lazyViews: LazyView[] = [
   { path: 'news/:id', load: () => import('@/features/article/article-page') },
   { path: 'search', load: () => import('@/features/search/search-page') },
   { path: 'converter', load: () => import('@/features/converter/converter-page') },
+  { path: 'saved', load: () => import('@/features/saved/saved-page') },
 ];
 const views = lazyViews.map((view) => ({ ...view, Component: lazyWithRetry(view.load) }));
 

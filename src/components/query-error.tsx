@@ -1,10 +1,7 @@
 import { ApiError } from '@/api/http';
+import { CODE_DOWNLOAD_FAILED, isCodeDownloadError } from '@/lib/lazy-with-retry';
 import { Button } from './button';
 import './query-error.css';
-
-/** Browsers word it differently: "Failed to fetch dynamically imported module", "error loading dynamically imported
- * module", "Importing a module script failed". */
-const isCodeDownloadError = (error: Error) => /dynamically imported module|module script failed/i.test(error.message);
 
 /** What an HTTP error means to a reader, and what to do. The server's own text is for developers (it may be raw or
  * technical), so it is never shown. */
@@ -23,18 +20,27 @@ export function readableMessage(error: unknown): string {
     // Network and data-shape messages are written by the app for readers already.
     return error.kind === 'http' ? httpMessage(error.status) : error.message;
   }
-  if (error instanceof Error && isCodeDownloadError(error)) {
-    return 'Part of the app could not be downloaded. Check your connection, then try again.';
-  }
+  if (isCodeDownloadError(error)) return CODE_DOWNLOAD_FAILED;
   return 'Something unexpected went wrong. Try again; if it keeps happening, reload the page.';
 }
 
-/** What failed, in words, with a way to try again. */
-export function QueryError({ what, error, onRetry }: { what: string; error: unknown; onRetry: () => void }) {
+/** What failed, in words, with a way to try again. `message` says why when the caller knows better than
+ * readableMessage (e.g. storage errors). */
+export function QueryError({
+  what,
+  error,
+  message,
+  onRetry,
+}: {
+  what: string;
+  error: unknown;
+  message?: string;
+  onRetry: () => void;
+}) {
   return (
     <div className="query-error" role="alert">
       <p>
-        <strong>{what}</strong> {readableMessage(error)}
+        <strong>{what}</strong> {message ?? readableMessage(error)}
       </p>
       {error instanceof ApiError && error.detail && (
         <details className="query-error__details">

@@ -5,6 +5,12 @@
 // after an error before showing the boundary, and a fresh component then would download again, endlessly.
 import { createElement, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
+/** A failed download of code. Browsers word it differently: "Failed to fetch dynamically imported module", "error
+ * loading dynamically imported module", "Importing a module script failed". */
+export const isCodeDownloadError = (error: unknown): boolean =>
+  error instanceof Error && /dynamically imported module|module script failed/i.test(error.message);
+export const CODE_DOWNLOAD_FAILED = 'Part of the app could not be downloaded. Check your connection, then try again.';
+
 const pendingRetries = new Set<() => void>();
 
 /** Lets every part whose download failed try again on its next render. */

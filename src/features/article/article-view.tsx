@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { PartBoundary } from '@/components/error-boundary';
-import { NewsTime } from '@/components/news-time';
+import { NewsTime, useDisplayTimeZone } from '@/components/news-time';
+import { SaveButton } from '@/components/save-button';
 import { TopicChips } from '@/components/topic-chips';
 import type { Article } from '@/contract/news';
+import { formatAgencyDateTime } from '@/lib/agency-time';
 import { copyText } from '@/lib/clipboard';
 import { useReadMarksStore } from '@/stores/read-marks-store';
 import { ArticleBody, PageLinks, ShowMore } from './article-body';
@@ -11,9 +13,11 @@ import { ExternalLinks, ReadAlso } from './related-links';
 import { articleAddress, ShareControls, StatusToast, useStatusMessage } from './share-controls';
 import { useArticlePages } from './use-article-pages';
 
-/** A loaded article: header, pages read so far, "Show more", then what to read next. */
-export function ArticleView({ article }: { article: Article }) {
+/** A loaded article: header, pages read so far, "Show more", then what to read next. `savedAt`: this is the copy
+ * saved on the device then, shown because the news service cannot be reached. */
+export function ArticleView({ article, savedAt }: { article: Article; savedAt?: number }) {
   const pages = useArticlePages(article);
+  const zone = useDisplayTimeZone();
   const [status, setStatus] = useStatusMessage();
   const minutes = readingMinutes(article);
   const related = [...new Set(article.related ?? [])].filter((id) => id !== article.id);
@@ -33,6 +37,12 @@ export function ArticleView({ article }: { article: Article }) {
 
   return (
     <div className="article-view">
+      {savedAt !== undefined && (
+        <p className="saved-copy-notice" role="status">
+          The news service cannot be reached, so this is the copy you saved on{' '}
+          {formatAgencyDateTime(new Date(savedAt).toISOString(), zone)}.
+        </p>
+      )}
       <article className="article" aria-labelledby="article-title">
         <header className="article__header">
           <TopicChips topicIds={article.topics} />
@@ -42,7 +52,10 @@ export function ArticleView({ article }: { article: Article }) {
             <span>{minutes} min read</span>
             {pages.pageCount > 1 && <span>{pages.pageCount} pages in this article</span>}
           </p>
-          <ShareControls id={article.id} title={article.title} onStatus={setStatus} />
+          <div className="article__actions">
+            <SaveButton id={article.id} title={article.title} />
+            <ShareControls id={article.id} title={article.title} onStatus={setStatus} />
+          </div>
           {pages.pageCount > 1 && <PageLinks pages={pages} />}
         </header>
         {article.lead.trim() && <p className="article__lead">{article.lead}</p>}
