@@ -5,7 +5,8 @@ import { ErrorBoundary } from '@/components/error-boundary';
 
 const UpdateOffer = lazy(async () => ({ default: (await import('./update-offer')).UpdateOffer }));
 
-const hideFailure = () => null;
+// Without its code the app works as before, only not offline: nothing to show the reader.
+const showNothing = () => null;
 
 export function ServiceWorkerSlot() {
   const [pageLoaded, setPageLoaded] = useState(false);
@@ -23,9 +24,8 @@ export function ServiceWorkerSlot() {
     };
   }, []);
   if (!pageLoaded) return null;
-  // Without its code the app works as before, only not offline: nothing to show the reader.
   return (
-    <ErrorBoundary fallback={hideFailure}>
+    <ErrorBoundary fallback={showNothing}>
       <Suspense fallback={null}>
         <UpdateOffer />
       </Suspense>

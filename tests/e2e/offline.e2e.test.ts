@@ -49,3 +49,18 @@ describe('offline after one visit (service worker)', () => {
     await page.getByText('Waiting for the network to load this article…').waitFor({ timeout: 10_000 });
   });
 });
+
+describe('installable', () => {
+  it('Chromium finds a valid manifest with icons and a worker in control, and no reason not to install', async () => {
+    const { page, context } = await openPage(undefined, { serviceWorkers: 'allow' });
+    await page.goto(inject('baseURL'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    expect(JSON.parse(manifest.data!)).toMatchObject({ name: 'Agency News', display: 'standalone', start_url: '/' });
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // A test's browser context is a private window, where Chromium never installs; that is the only reason allowed.
+    expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
+  });
+});
