@@ -80,7 +80,7 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       runtimeCaching: [
         networkFirst(apiPattern(apiBaseUrl, '/articles/[^/?#]+$'), 'api-articles', 200, 30),
         networkFirst(apiPattern(apiBaseUrl, '/articles\\?'), 'api-feed', 20, 7),
-        networkFirst(apiPattern(apiBaseUrl, '/topics$'), 'api-topics', 1, 30),
+        networkFirst(apiPattern(apiBaseUrl, '/topics(?:\\?|$)'), 'api-topics', 5, 30),
         networkFirst(apiPattern(apiBaseUrl, '/rates(?:/history)?(?:\\?|$)'), 'api-rates', 30, 30),
       ],
     },
