@@ -7,6 +7,9 @@ import type { VitePWAOptions } from 'vite-plugin-pwa';
 const DAY = 24 * 60 * 60;
 const THEME_COLOR = '#0b3d91'; // also in index.html's theme-color
 
+/** Placed right after the `?`: no `since` parameter anywhere in the query. */
+const NO_SINCE = '(?!(?:[^#]*&)?since=)';
+
 type RuntimeCaching = NonNullable<VitePWAOptions['workbox']['runtimeCaching']>[number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -79,8 +82,10 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       sourcemap: false,
       runtimeCaching: [
         networkFirst(apiPattern(apiBaseUrl, '/articles/[^/?#]+$'), 'api-articles', 200, 30),
-        networkFirst(apiPattern(apiBaseUrl, '/articles\\?'), 'api-feed', 20, 7),
-        networkFirst(apiPattern(apiBaseUrl, '/topics(?:\\?|$)'), 'api-topics', 5, 30),
+        // Feed pages, not the checks for stories newer than those shown (`since`): worthless offline, and every
+        // minute's check would push a page out of the cache.
+        networkFirst(apiPattern(apiBaseUrl, `/articles\\?${NO_SINCE}`), 'api-feed', 20, 7),
+        networkFirst(apiPattern(apiBaseUrl, '/topics$'), 'api-topics', 1, 30),
         networkFirst(apiPattern(apiBaseUrl, '/rates(?:/history)?(?:\\?|$)'), 'api-rates', 30, 30),
       ],
     },
