@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, loadEnv, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import { mockApiPlugin } from './src/mock-api/vite-plugin.ts';
+import { serviceWorkerOptions } from './src/app/service-worker-options.ts';
 
 const port = Number(process.env.PORT) || 4173;
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
@@ -48,11 +50,13 @@ function displayBootScript(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     displayBootScript(),
     mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' }),
+    // The service worker and the web app manifest, written by `vite build` only (never by the dev server).
+    VitePWA(serviceWorkerOptions(loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL)),
     // Assets compressed once, at the strongest settings, for the production server to send as they are.
     compression({
       include: /\.(js|css|svg)$/,
@@ -119,4 +123,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -5,6 +5,7 @@ import { HeaderSearch } from '@/components/header-search';
 import { OfflineNotice } from '@/components/offline-notice';
 import { StableNavigateProvider } from '@/components/plain-link';
 import { useScrollRestoration } from '@/lib/scroll-restoration';
+import { ServiceWorkerSlot } from './service-worker-slot';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
 
@@ -50,6 +51,7 @@ export function RootLayout() {
         </div>
       </header>
       <OfflineNotice />
+      <ServiceWorkerSlot />
       <main id="main" className="site-main" tabIndex={-1}>
         {/* Keyed by path so an error in one view is cleared by navigating to another. */}
         <ErrorBoundary key={location.pathname}>

@@ -1,6 +1,7 @@
-// `npm start`: the built app (dist/) and the API core over Fastify. Hashed assets are cached for good, index.html
-// never; page addresses fall back to the app, while unknown /api/... and missing files answer 404; every response
-// carries the security headers; no request, however malformed, brings the server down.
+// `npm start`: the built app (dist/) and the API core over Fastify. Hashed assets are cached for good; index.html,
+// the service worker and the manifest are revalidated on every use; page addresses fall back to the app, while
+// unknown /api/... and missing files answer 404; every response carries the security headers; no request, however
+// malformed, brings the server down.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
@@ -26,6 +27,17 @@ export interface ServerOptions {
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
 const FEED_PRELOADS = ['/api/articles?limit=20', '/api/topics'];
+
+/** Files that must be revalidated on every use: a new service worker (and the manifest, and the page it precaches)
+ * must be found as soon as it is deployed, or readers keep the old version. */
+const REVALIDATED_FILES = new Set(['sw.js', 'manifest.webmanifest', 'index.html']);
+
+/** Hashed assets never change; the worker, manifest and page are always revalidated; other files (icons) for an hour. */
+function cacheControlFor(relativePath: string): string {
+  if (relativePath.startsWith(`assets${path.sep}`)) return 'public, max-age=31536000, immutable';
+  if (REVALIDATED_FILES.has(relativePath)) return 'no-cache';
+  return 'public, max-age=3600';
+}
 
 function answerApi(api: MockApi | null, request: FastifyRequest, reply: FastifyReply) {
   if (!api) return reply.code(404).send(errorBody('not_found', 'This server does not answer the API'));
@@ -79,8 +91,7 @@ export async function createProductionServer({
     preCompressed: true, // the .br/.gz files the build writes beside each asset
     cacheControl: false,
     setHeaders: (reply, filePath) => {
-      const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
-      void reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      void reply.header('Cache-Control', cacheControlFor(path.relative(distDir, filePath)));
     },
   });
 

@@ -21,15 +21,28 @@ export function setUpChromium() {
     await browser?.close();
   });
   return {
-    openPage: (viewport?: { width: number; height: number }) => openPage(browser!, violations, viewport),
+    openPage: (viewport?: Viewport, options?: PageOptions) => openPage(browser!, violations, viewport, options),
     /** The violations recorded so far, taken out of the end-of-test check (for a test that causes one on purpose). */
     takeViolations: () => violations.splice(0),
   };
 }
 
+type Viewport = { width: number; height: number };
+
+interface PageOptions {
+  /** The app registers its service worker in production builds; only the tests of offline use and updates want it,
+   * the others see the network as it is. */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** A fresh page that records console errors, uncaught exceptions and policy violations. */
-async function openPage(browser: Browser, violations: string[], viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+async function openPage(
+  browser: Browser,
+  violations: string[],
+  viewport: Viewport = { width: 1280, height: 900 },
+  { serviceWorkers = 'block' }: PageOptions = {},
+) {
+  const context = await browser.newContext({ viewport, serviceWorkers });
   const page = await context.newPage();
   const errors: string[] = [];
   await page.exposeFunction('reportPolicyViolation', (text: string) => violations.push(text));

@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { startMockApi } from '../../src/mock-api/api-core.ts';
 import { createProductionServer } from '../../src/server/production-server.ts';
+import { buildApp } from './build-app';
 import { CHROMIUM_PATH } from './chromium';
 
 declare module 'vitest' {
@@ -29,7 +29,7 @@ export async function setup(project: TestProject) {
   }
   // A private build folder, so parallel runs never overwrite each other's bundle.
   outDir = mkdtempSync(path.join(os.tmpdir(), 'news-e2e-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await buildApp(outDir);
   server = await createProductionServer({ distDir: outDir, api: startMockApi(path.resolve('mock-data')).api });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();

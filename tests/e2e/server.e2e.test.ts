@@ -69,6 +69,27 @@ describe('the production server (npm start)', () => {
     expect(await unknownApi.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('serves the service worker and the manifest to be revalidated on every use, so a new version is found at once', async () => {
+    const files: [string, RegExp][] = [
+      ['/sw.js', /^application\/javascript/],
+      ['/manifest.webmanifest', /^application\/manifest\+json/],
+      ['/index.html', /^text\/html/], // what the worker precaches as the page
+    ];
+    for (const [path, type] of files) {
+      const response = await fetch(`${baseURL}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(type);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+    }
+    const policy = (await fetch(baseURL)).headers.get('content-security-policy');
+    expect(policy).toContain("worker-src 'self'");
+    expect(policy).toContain("manifest-src 'self'");
+    const icon = await fetch(`${baseURL}/icons/icon-192.png`);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
   it('says which methods the API allows', async () => {
     const head = await fetch(`${baseURL}/api/topics`, { method: 'HEAD' });
     expect(head.status).toBe(200);

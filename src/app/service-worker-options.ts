@@ -1,0 +1,93 @@
+// Build-time (Node) options of the service worker and the web app manifest (vite-plugin-pwa, Workbox generateSW).
+// The worker precaches the app shell and every view's code, and keeps the API answers the reader has used, so the app
+// opens and shows what it has without a network. A new worker waits until the reader accepts "Reload to update"
+// (update-offer.tsx) instead of swapping the code under an open page.
+import type { VitePWAOptions } from 'vite-plugin-pwa';
+
+const DAY = 24 * 60 * 60;
+const THEME_COLOR = '#0b3d91'; // also in index.html's theme-color
+
+/** Placed right after the `?`: no `since` parameter anywhere in the query. */
+const NO_SINCE = '(?!(?:[^#]*&)?since=)';
+
+type RuntimeCaching = NonNullable<VitePWAOptions['workbox']['runtimeCaching']>[number];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * A pattern for the API's `path` (a regular expression source) under the app's API base. Workbox matches a pattern
+ * against the whole address; for another origin only a match from its start counts, so an absolute base is anchored,
+ * and the default `/api` matches on this origin only.
+ */
+function apiPattern(apiBaseUrl: string | undefined, path: string): RegExp {
+  const base = (apiBaseUrl || '/api').replace(/\/+$/, '');
+  return new RegExp(`${/^https?:\/\//i.test(base) ? '^' : ''}${escapeRegExp(base)}${path}`);
+}
+
+/**
+ * Network first, so an online reader always gets fresh answers; the cached one only when the network fails or is
+ * slower than a few seconds. Only 200s are kept, within limits of count and age.
+ */
+function networkFirst(urlPattern: RegExp, cacheName: string, maxEntries: number, maxAgeDays: number): RuntimeCaching {
+  return {
+    urlPattern,
+    handler: 'NetworkFirst',
+    options: {
+      cacheName,
+      networkTimeoutSeconds: 4,
+      expiration: { maxEntries, maxAgeSeconds: maxAgeDays * DAY, purgeOnQuotaError: true },
+      cacheableResponse: { statuses: [200] },
+    },
+  };
+}
+
+export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<VitePWAOptions> {
+  return {
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    // Registered by the app itself, after the first paint (service-worker-slot.tsx), not by a script in index.html.
+    injectRegister: false,
+    devOptions: { enabled: false },
+    // The icons are in the build already (globPatterns); listing them again would precache them twice.
+    includeManifestIcons: false,
+    manifest: {
+      id: '/',
+      name: 'Agency News',
+      short_name: 'Agency News',
+      description: "The agency's English news feed: all news, search, topics and a currency converter.",
+      lang: 'en',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: THEME_COLOR,
+      background_color: '#ffffff',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      // Every file of the build by its extension: the .gz/.br copies beside them are for the server, not the cache.
+      globPatterns: ['**/*.{js,css,html,svg,png}'],
+      // Every page address is the app; API addresses never are.
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/api\//],
+      // The first worker takes the page at once, so what the reader opens during the first visit is kept too.
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+      // One file to serve without caching (no separate workbox-*.js).
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+      runtimeCaching: [
+        networkFirst(apiPattern(apiBaseUrl, '/articles/[^/?#]+$'), 'api-articles', 200, 30),
+        // Feed pages, not the checks for stories newer than those shown (`since`): worthless offline, and every
+        // minute's check would push a page out of the cache.
+        networkFirst(apiPattern(apiBaseUrl, `/articles\\?${NO_SINCE}`), 'api-feed', 20, 7),
+        networkFirst(apiPattern(apiBaseUrl, '/topics$'), 'api-topics', 1, 30),
+        networkFirst(apiPattern(apiBaseUrl, '/rates(?:/history)?(?:\\?|$)'), 'api-rates', 30, 30),
+      ],
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RegisterSWOptions } from 'virtual:pwa-register';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UpdateOffer } from '@/app/update-offer';
+
+// A faked registration: the test plays the browser's part (a worker waiting, one taking the page).
+const registration = vi.hoisted(() => ({
+  options: undefined as RegisterSWOptions | undefined,
+  activateWaitingWorker: vi.fn(async () => {}),
+}));
+vi.mock('virtual:pwa-register', () => ({
+  registerSW: (options: RegisterSWOptions) => {
+    registration.options = options;
+    return registration.activateWaitingWorker;
+  },
+}));
+
+/** navigator.serviceWorker, which jsdom lacks: events, and the worker in control of the page (none at first). */
+class FakeServiceWorkerContainer extends EventTarget {
+  controller: object | null = null;
+}
+let container: FakeServiceWorkerContainer;
+beforeEach(() => {
+  container = new FakeServiceWorkerContainer();
+  Object.defineProperty(navigator, 'serviceWorker', { value: container, configurable: true });
+});
+afterEach(() => {
+  Reflect.deleteProperty(navigator, 'serviceWorker');
+  registration.options = undefined;
+  registration.activateWaitingWorker.mockClear();
+  vi.useRealTimers();
+});
+
+function renderOffer({ onScreen = vi.fn(async () => 'news') } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  function NewsOnScreen() {
+    useQuery({ queryKey: ['news'], queryFn: onScreen });
+    return null;
+  }
+  render(
+    <QueryClientProvider client={queryClient}>
+      <NewsOnScreen />
+      <UpdateOffer />
+    </QueryClientProvider>,
+  );
+  return { queryClient, onScreen, user: userEvent.setup() };
+}
+
+describe('the service worker’s new versions', () => {
+  it('registers the worker and says nothing while there is no new version', () => {
+    renderOffer();
+    expect(registration.options).toBeDefined();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('offers a waiting version; "Reload to update" tells it to take over (the page then reloads into it)', async () => {
+    const { user } = renderOffer();
+    act(() => registration.options!.onNeedRefresh!());
+    expect(screen.getByRole('status')).toHaveTextContent('A new version is available.');
+    await user.click(screen.getByRole('button', { name: 'Reload to update' }));
+    expect(registration.activateWaitingWorker).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Not now" hides the offer until the next new version', async () => {
+    const { user } = renderOffer();
+    act(() => registration.options!.onNeedRefresh!());
+    await user.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    expect(registration.activateWaitingWorker).not.toHaveBeenCalled();
+    act(() => registration.options!.onNeedRefresh!());
+    expect(screen.getByRole('button', { name: 'Reload to update' })).toBeInTheDocument();
+  });
+
+  it('looks for a new version every hour while the page stays open', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    renderOffer();
+    const update = vi.fn(async () => {});
+    registration.options!.onRegisteredSW!('/sw.js', { update } as unknown as ServiceWorkerRegistration);
+    vi.advanceTimersByTime(59 * 60 * 1000);
+    expect(update).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(60 * 1000);
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the first worker takes the page, fetches what is on screen again through it and lets queries ask offline', async () => {
+    const { queryClient, onScreen } = renderOffer();
+    await vi.waitFor(() => expect(queryClient.getQueryState(['news'])?.status).toBe('success'));
+    expect(queryClient.getDefaultOptions().queries?.networkMode).toBeUndefined();
+    container.controller = {};
+    act(() => void container.dispatchEvent(new Event('controllerchange')));
+    await vi.waitFor(() => expect(onScreen).toHaveBeenCalledTimes(2));
+    expect(queryClient.getDefaultOptions().queries?.networkMode).toBe('offlineFirst');
+  });
+
+  it('fetches nothing again when a worker already had the page (a new version taking over reloads it)', async () => {
+    container.controller = {};
+    const { queryClient, onScreen } = renderOffer();
+    await vi.waitFor(() => expect(queryClient.getQueryState(['news'])?.status).toBe('success'));
+    act(() => void container.dispatchEvent(new Event('controllerchange')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onScreen).toHaveBeenCalledTimes(1);
+  });
+});

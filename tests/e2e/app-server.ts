@@ -1,0 +1,34 @@
+// A production server of a test's own over a build, for journeys that stop it (offline) or swap the build behind the
+// same address (a new version): the shared one from global-setup must stay up for the other files.
+import type { Page } from 'playwright-core';
+import { createMockApi } from '../../src/mock-api/api-core.ts';
+import { loadMockData } from '../../src/mock-api/load-mock-data.ts';
+import { createProductionServer } from '../../src/server/production-server.ts';
+
+export interface AppServer {
+  url: string;
+  port: number;
+  /** Stops at once: open connections are cut (the browser keeps some open, which would hold a plain close for the
+   * 72 s keep-alive). */
+  stop: () => Promise<void>;
+}
+
+/** Serves `distDir` on 127.0.0.1 (`port` 0: any free port). */
+export async function startAppServer(distDir: string, port = 0): Promise<AppServer> {
+  const server = await createProductionServer({ distDir, api: createMockApi(loadMockData('mock-data')) });
+  await server.listen({ port, host: '127.0.0.1' });
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no port');
+  const stop = async () => {
+    const closing = server.close();
+    server.server.closeAllConnections();
+    await closing;
+  };
+  return { url: `http://127.0.0.1:${address.port}`, port: address.port, stop };
+}
+
+/** Until the app's service worker has taken the page and kept the news on screen (fetched again through it). */
+export async function untilServedByWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(async () => Boolean(await caches.match('/api/articles?limit=20')));
+}

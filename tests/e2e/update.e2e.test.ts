@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startAppServer, untilServedByWorker, type AppServer } from './app-server';
+import { expectNoAxeViolations, setUpChromium } from './browser';
+import { buildApp } from './build-app';
+
+const { openPage } = setUpChromium();
+
+// The next version: the same app built again with one visible difference in its page, so its worker differs too.
+let nextDist: string;
+beforeAll(async () => {
+  nextDist = mkdtempSync(path.join(os.tmpdir(), 'news-e2e-next-'));
+  await buildApp(nextDist, {
+    plugins: [
+      {
+        name: 'next-version',
+        transformIndexHtml: (html) => html.replace('</head>', '<meta name="app-version" content="next" /></head>'),
+      },
+    ],
+  });
+});
+afterAll(() => rmSync(nextDist, { recursive: true, force: true }));
+
+let app: AppServer | undefined;
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+const versionOnScreen = (page: import('playwright-core').Page) =>
+  page.evaluate(() => document.querySelector('meta[name="app-version"]')?.getAttribute('content') ?? 'first');
+
+describe('a new version (service worker update)', () => {
+  it('is offered with "Reload to update" after a new build is deployed, and runs once the reader accepts', async () => {
+    app = await startAppServer(inject('distDir'));
+    const { page, errors } = await openPage(undefined, { serviceWorkers: 'allow' });
+    await page.goto(app.url);
+    await untilServedByWorker(page);
+
+    // Deploy the new build at the same address; the reader comes back to the open app.
+    const { port } = app;
+    await app.stop();
+    app = await startAppServer(nextDist, port);
+    await page.reload();
+    const bar = page.getByRole('status').filter({ hasText: 'A new version is available.' });
+    await bar.waitFor();
+    // Until then the reader keeps the version they had, whole (the worker answers with it).
+    expect(await versionOnScreen(page)).toBe('first');
+    await page.getByRole('heading', { level: 3 }).first().waitFor();
+    await expectNoAxeViolations(page);
+
+    await bar.getByRole('button', { name: 'Reload to update' }).click();
+    await expect.poll(() => versionOnScreen(page)).toBe('next');
+    await page.getByRole('heading', { level: 3 }).first().waitFor();
+    expect(await bar.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
