@@ -4,7 +4,6 @@ import { articleQueries } from '@/api/articles';
 import { Button } from '@/components/button';
 import { PartBoundary } from '@/components/error-boundary';
 import { QueryError } from '@/components/query-error';
-import { TimeZoneSelect } from '@/components/time-zone-select';
 import { UndoProvider, useOfferUndo } from '@/components/undo-bar';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -75,7 +74,6 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
             </Button>
             <DensitySwitch />
             <MarkAllRead selection={selection} muted={muted} describe={names} />
-            <TimeZoneSelect className="feed-toolbar__zone" />
           </div>
         </div>
 
