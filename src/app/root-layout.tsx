@@ -5,9 +5,8 @@ import { HeaderSearch } from '@/components/header-search';
 import { OfflineNotice } from '@/components/offline-notice';
 import { StableNavigateProvider } from '@/components/plain-link';
 import { useScrollRestoration } from '@/lib/scroll-restoration';
+import { MainNav } from './main-nav';
 import { ServiceWorkerSlot } from './service-worker-slot';
-
-const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link nav-link--active' : 'nav-link');
 
 export function RootLayout() {
   const location = useLocation();
@@ -22,30 +21,7 @@ export function RootLayout() {
           <NavLink to="/" className="brand" aria-label="Agency News, home">
             Agency<span>News</span>
           </NavLink>
-          <nav aria-label="Main">
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/" end className={navClass}>
-                  All news
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/search" className={navClass}>
-                  Search
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/converter" className={navClass}>
-                  Currency converter
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/saved" className={navClass}>
-                  Saved
-                </NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
           <HeaderSearch />
           <DisplayMenu />
         </div>

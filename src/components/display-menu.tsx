@@ -1,8 +1,9 @@
 // "Display" in the header: a compact button that opens the theme and text-size choices. The choices themselves
 // (display-panel.tsx, with the store) are their own chunk, downloaded when the button is hovered, focused or pressed;
 // the choices already made are on <html> before the first paint (app/display-boot.ts).
-import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useCallback, useId, useRef, useState } from 'react';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
+import { useDismissable } from '@/lib/use-dismissable';
 import { PartBoundary } from './error-boundary';
 import './display-menu.css';
 
@@ -15,30 +16,8 @@ export function DisplayMenu() {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  // Closed by Escape (focus back on the button), by a press outside, or when focus moves elsewhere.
-  useEffect(() => {
-    if (!open) return;
-    const outside = (target: EventTarget | null) => target instanceof Node && !root.current?.contains(target);
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointerDown = (event: PointerEvent) => {
-      if (outside(event.target)) setOpen(false);
-    };
-    const onFocusIn = (event: FocusEvent) => {
-      if (outside(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('focusin', onFocusIn);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('focusin', onFocusIn);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissable(open, close, root, button);
 
   return (
     <div className="display-menu" ref={root}>

@@ -7,7 +7,7 @@ import { safeJsonStorage } from './safe-storage';
 export const DENSITIES = ['summaries', 'headlines'] as const;
 export type Density = (typeof DENSITIES)[number];
 /** 'agency': the agency's own zone ("4:50 UTC+3"); 'local': the zone this device is set to. */
-export const TIME_ZONE_CHOICES = ['agency', 'local'] as const;
+const TIME_ZONE_CHOICES = ['agency', 'local'] as const;
 export type TimeZoneChoice = (typeof TIME_ZONE_CHOICES)[number];
 
 interface ReadingPrefsState {
