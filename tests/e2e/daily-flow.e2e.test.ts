@@ -69,9 +69,9 @@ describe('new stories in Chromium', () => {
     }));
     publish(breaking);
     // The server reads the changed file (it settles for 50 ms here); the feed checks again a minute later.
-    await expect.poll(async () => (await fetch(`${url}api/articles?limit=1`).then((r) => r.json())).items[0].id).toBe(
-      'breaking-2',
-    );
+    await expect
+      .poll(async () => (await fetch(`${url}api/articles?limit=1`).then((r) => r.json())).items[0].id)
+      .toBe('breaking-2');
     await page.clock.fastForward(61_000);
     const banner = page.getByRole('button', { name: '2 new stories' });
     await banner.waitFor();
@@ -190,7 +190,10 @@ describe('densities and the filter panel', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
       // Muting choices open in place; axe has nothing to say in any of these states.
-      await panel.getByRole('button', { name: /^Mute / }).first().click();
+      await panel
+        .getByRole('button', { name: /^Mute / })
+        .first()
+        .click();
       await expectNoAxeViolations(page);
       await page.keyboard.press('Escape'); // closes the choices
       await page.keyboard.press('Escape'); // closes the panel
@@ -246,7 +249,9 @@ describe('the header', () => {
     const { page, errors } = await openPage({ width: 375, height: 700 });
     await page.goto(baseURL);
     await page.getByRole('link', { name: newest.title }).waitFor();
-    const converterLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Currency converter' });
+    const converterLink = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Currency converter' });
     expect(await converterLink.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
     await converterLink.waitFor({ state: 'visible' });
