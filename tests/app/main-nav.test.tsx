@@ -3,9 +3,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { articlesNewestFirst } from '../helpers/fixtures';
+import { renderApp } from '../helpers/render-app';
 
 const newest = articlesNewestFirst[0]!;
-import { renderApp } from '../helpers/render-app';
 
 describe('main navigation', () => {
   it('the Menu button shows its state, and choosing a view closes it', async () => {
