@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { Density } from '@/stores/reading-prefs-store';
 import { ArticleLink } from './article-link';
 import { NewsTime } from './news-time';
+import { SaveButton } from './save-button';
 import { TopicChips, type TopicNames } from './topic-chips';
 import { VisuallyHidden } from './visually-hidden';
 import './news-item.css';
@@ -33,7 +34,7 @@ export interface NewsItemProps {
   /** The item's place in its list, from 1, and the list's length (-1: more may load). */
   position: number;
   setSize: number;
-  /** Controls at the end of the first line (Show more, Save). */
+  /** Controls at the end of the first line, before Save (Show more). */
   actions?: ReactNode;
   /** What opens below the item (the full text). */
   children?: ReactNode;
@@ -67,7 +68,10 @@ export function NewsItem(props: NewsItemProps) {
           <NewsTime iso={props.publishedAt} />
           {heading}
           <span className="news-item__topic">{firstTopic && (props.topicNames?.get(firstTopic) ?? firstTopic)}</span>
-          <span className="news-item__actions">{props.actions}</span>
+          <span className="news-item__actions">
+            {props.actions}
+            <SaveButton id={id} title={title} variant="link" />
+          </span>
         </div>
         {props.children}
       </article>
@@ -81,7 +85,10 @@ export function NewsItem(props: NewsItemProps) {
         {props.dateline && <span className="news-item__dateline">{props.dateline}</span>}
         {props.pageCount !== undefined && props.pageCount > 1 && <span>{props.pageCount} pages in this article</span>}
         {props.chips ?? <TopicChips topicIds={props.topics} names={props.topicNames} />}
-        {props.actions && <span className="news-item__actions">{props.actions}</span>}
+        <span className="news-item__actions">
+          {props.actions}
+          <SaveButton id={id} title={title} variant="link" />
+        </span>
       </div>
       {heading}
       {props.summary && <p className="news-item__summary">{props.summary}</p>}

@@ -177,6 +177,40 @@ describe('keyboard', () => {
   });
 });
 
+describe('saving from the list', () => {
+  it('every story has Save; b saves the focused one; the Saved view lists both', async () => {
+    const { user } = renderApp('/');
+    await screen.findByRole('link', { name: newest.title });
+    await user.click(within(item(newest.title)).getByRole('button', { name: `Save “${newest.title}”` }));
+    expect(await within(item(newest.title)).findByRole('button', { name: `Saved “${newest.title}”` })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+
+    await user.keyboard('j'); // from the story whose button was pressed to the next
+    expect(item(second.title)).toHaveFocus();
+    await user.keyboard('b');
+    expect(await within(item(second.title)).findByRole('button', { name: `Saved “${second.title}”` })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+
+    await user.click(screen.getByRole('navigation', { name: 'Main' }).querySelector('a[href="/saved"]')!);
+    const saved = await screen.findByRole('heading', { level: 1, name: /saved/i });
+    const list = saved.closest('section, main')!;
+    await within(list as HTMLElement).findByRole('link', { name: newest.title });
+    expect(within(list as HTMLElement).getByRole('link', { name: second.title })).toBeInTheDocument();
+  });
+
+  it('search results have Save too', async () => {
+    const { user } = renderApp(`/search?q=${encodeURIComponent(newest.title.split(' ')[0]!)}`);
+    const link = await screen.findByRole('link', { name: newest.title }, { timeout: 3000 });
+    const result = link.closest('article')!;
+    await user.click(within(result).getByRole('button', { name: `Save “${newest.title}”` }));
+    expect(await within(result).findByRole('button', { name: `Saved “${newest.title}”` })).toBeInTheDocument();
+  });
+});
+
 describe('time zones', () => {
   it("shows times and day headings in the agency zone or the reader's own, remembered", async () => {
     expect(localTimeZone()).not.toBe(env.agencyTimeZone);
