@@ -35,7 +35,7 @@ export function RootLayout() {
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
-        <p>Sample news written for this demo. Times are shown in the agency's time zone.</p>
+        <p>Sample news written for this demo. Times are in the agency's zone unless you choose yours under Display.</p>
       </footer>
     </StableNavigateProvider>
   );

@@ -9,6 +9,12 @@ import type { ListAnchor, ListMemory } from '@/lib/scroll-restoration';
 import type { ListRowsProps } from './list-rows';
 import './windowed-rows.css';
 
+/** A row's place counts as settled once it has not moved for this long. */
+const SETTLED_AFTER_MS = 250;
+const SETTLE_AT_MOST_MS = 3000;
+/** The reader taking over the scroll. */
+const READER_INPUT = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+
 export default function WindowedRows<Row>({
   rows,
   rowKey,
@@ -69,25 +75,38 @@ export default function WindowedRows<Row>({
     },
   });
 
-  // Puts `anchor`'s row where it was, again on each frame for a moment: rows measured meanwhile move it.
+  // Puts `anchor`'s row where it was, again on each frame while rows measured meanwhile still move it: until its
+  // place has held for a moment (a slow, busy device measures late), for 3 s at most, and never against the reader
+  // (a wheel, touch, key or press ends it at once).
   const settle = useRef((anchor: ListAnchor, index: number) => {
     settling.current = true;
-    let frames = 0;
+    const started = performance.now();
+    let steadySince = started;
+    let lastWanted = Number.NaN;
     let frame = 0;
+    const stop = () => {
+      cancelAnimationFrame(frame);
+      settling.current = false;
+      for (const type of READER_INPUT) window.removeEventListener(type, stop, true);
+    };
     const step = () => {
+      const now = performance.now();
       const item = virtualizer.measurementsCache[index];
       if (item) {
         const wanted = item.start + virtualizer.options.scrollMargin - anchor.offset;
+        if (wanted !== lastWanted) {
+          lastWanted = wanted;
+          steadySince = now;
+        }
         if (Math.abs(window.scrollY - wanted) > 1) window.scrollTo(0, wanted);
       }
-      if (frames++ < 20) frame = requestAnimationFrame(step);
-      else settling.current = false;
+      if (now - steadySince < SETTLED_AFTER_MS && now - started < SETTLE_AT_MOST_MS)
+        frame = requestAnimationFrame(step);
+      else stop();
     };
+    for (const type of READER_INPUT) window.addEventListener(type, stop, { capture: true, passive: true });
     frame = requestAnimationFrame(step);
-    return () => {
-      cancelAnimationFrame(frame);
-      settling.current = false;
-    };
+    return stop;
   });
 
   useEffect(() => {

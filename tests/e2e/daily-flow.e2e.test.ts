@@ -154,14 +154,14 @@ describe('densities and the filter panel', () => {
     const { page, errors } = await openPage({ width: 1280, height: 900 });
     await page.goto(baseURL);
     await page.getByRole('link', { name: newest.title }).waitFor();
-    expect(await onScreen(page)).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => onScreen(page)).toBeGreaterThanOrEqual(7);
     await page.getByRole('button', { name: 'Headlines' }).click();
     await expect.poll(() => onScreen(page)).toBeGreaterThanOrEqual(20);
     await expectNoAxeViolations(page);
     await page.reload();
     await page.getByRole('link', { name: newest.title }).waitFor();
     expect(await page.getByRole('button', { name: 'Headlines' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await onScreen(page)).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => onScreen(page)).toBeGreaterThanOrEqual(20);
     expect(errors).toEqual([]);
   });
 

@@ -181,7 +181,7 @@ describe('themes and text size in Chromium', () => {
     await page.goto(`${baseURL}/search?q=satellite`);
     await page
       .getByRole('status')
-      .filter({ hasText: /results? for «satellite»/ })
+      .filter({ hasText: /results? for “satellite”/ })
       .waitFor();
     await page.locator('ol.search-results mark').first().waitFor();
     await expectNoAxeViolations(page);
