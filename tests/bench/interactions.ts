@@ -40,7 +40,7 @@ type Scenario = (browser: Browser, baseUrl: string, rate: number) => Promise<num
 const scenarios: Record<string, Scenario> = {
   'topic toggle': async (browser, baseUrl, rate) => {
     const page = await openThrottled(browser, `${baseUrl}/`, rate);
-    await page.locator('.feed-item h3 a').first().waitFor();
+    await page.locator('.news-item h3 a').first().waitFor();
     await page.getByRole('button', { name: /^Use filter/ }).click();
     const box = page.getByRole('checkbox', { name: /^World/ });
     await box.waitFor();
@@ -51,7 +51,7 @@ const scenarios: Record<string, Scenario> = {
   'Show more (feed item)': async (browser, baseUrl, rate) => {
     const page = await openThrottled(browser, `${baseUrl}/`, rate);
     const button = page
-      .locator('.feed-item')
+      .locator('.news-item')
       .first()
       .getByRole('button', { name: /^Show more/ });
     await button.waitFor();
@@ -62,7 +62,7 @@ const scenarios: Record<string, Scenario> = {
   'search typing': async (browser, baseUrl, rate) => {
     const page = await openThrottled(browser, `${baseUrl}/search?q=minister`, rate);
     const box = page.getByRole('searchbox', { name: 'Search news' });
-    await page.locator('.search-result').first().waitFor();
+    await page.locator('.search-results .news-item').first().waitFor();
     await box.focus();
     const ms = await worstInteraction(page, () => box.pressSequentially(' talks', { delay: 60 }));
     await page.context().close();

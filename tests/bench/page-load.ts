@@ -26,10 +26,10 @@ export function writeStaticFeed(outDir: string, items: readonly Headline[]): voi
     .map(
       (
         a,
-      ) => `<article class="news-item feed-item"><p class="news-item__meta"><time>${a.publishedAt.slice(11, 16)}</time>
-${a.dateline ? `<span class="news-item__dateline">${escape(a.dateline)}</span>` : ''}</p>
-<h3 class="news-item__title feed-item__title"><a href="/news/${a.id}">${escape(a.title)}</a></h3>
-<p class="feed-item__lead">${escape(a.lead)}</p></article>`,
+      ) => `<article class="news-item news-item--summaries"><div class="news-item__meta"><time>${a.publishedAt.slice(11, 16)}</time>
+${a.dateline ? `<span class="news-item__dateline">${escape(a.dateline)}</span>` : ''}</div>
+<h3 class="news-item__title"><a href="/news/${a.id}">${escape(a.title)}</a></h3>
+<p class="news-item__summary">${escape(a.lead)}</p></article>`,
     )
     .join('\n');
   writeFileSync(
@@ -56,7 +56,7 @@ async function coldLcp(browser: Browser, url: string, rate: number): Promise<num
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   await page.goto(url);
-  await page.locator('.feed-item h3 a').nth(3).waitFor();
+  await page.locator('.news-item h3 a').nth(3).waitFor();
   await page.waitForTimeout(400); // later, larger paints would still count
   const lcp = await page.evaluate(() => (window as unknown as { lcp: number }).lcp);
   await context.close();

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useCallback, useId, useRef, useState } from 'react';
+import { Suspense, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { articleQueries } from '@/api/articles';
 import { Button } from '@/components/button';
 import { PartBoundary } from '@/components/error-boundary';
@@ -38,7 +38,32 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
   const filterButton = useRef<HTMLButtonElement>(null);
   const { topicsQuery, topics, selection, ready, setSelection } = useTopicSelection();
   const muted = useActiveMutes();
-  const names = (ids: readonly string[]) => ids.map((id) => topics?.find((t) => t.id === id)?.name ?? id).join(', ');
+  const names = useCallback(
+    (ids: readonly string[]) => ids.map((id) => topics?.find((t) => t.id === id)?.name ?? id).join(', '),
+    [topics],
+  );
+  // A tick in the filter paints at once; the list follows in a render React can interrupt (and the same element
+  // otherwise, so the filter's own re-renders never re-render the list). Not when the topic list has just arrived:
+  // the selection is then normalized against it, and the list must never ask for the unnormalized one.
+  const current = useMemo(() => ({ selection, normalized: topics !== undefined }), [selection, topics]);
+  const deferred = useDeferredValue(current);
+  const listSelection = deferred.normalized === current.normalized ? deferred.selection : selection;
+  const list = useMemo(
+    () => (
+      <FeedList
+        topics={listSelection}
+        exclude={muted}
+        onNewStories={setNewCount}
+        emptyMessage={
+          <>
+            <p>No news in {listSelection ? names(listSelection) : 'any topic'} yet.</p>
+            {listSelection && <Button onClick={() => setSelection(null)}>Clear the filter</Button>}
+          </>
+        }
+      />
+    ),
+    [listSelection, muted, names, setSelection],
+  );
   const closePanel = useCallback(() => {
     setPanelOpen(false);
     filterButton.current?.focus();
@@ -128,17 +153,7 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
             <Button onClick={() => setSelection(null)}>Select all topics</Button>
           </div>
         ) : ready ? (
-          <FeedList
-            topics={selection}
-            exclude={muted}
-            onNewStories={setNewCount}
-            emptyMessage={
-              <>
-                <p>No news in {selection ? names(selection) : 'any topic'} yet.</p>
-                {selection && <Button onClick={() => setSelection(null)}>Clear the filter</Button>}
-              </>
-            }
-          />
+          list
         ) : (
           <div className="feed-skeleton" aria-busy="true" aria-label="Loading news" />
         )}
