@@ -94,7 +94,7 @@ describe('new stories in Chromium', () => {
 });
 
 describe('reading by keyboard only', () => {
-  it('reads five stories with j, s and o, and Back returns focus to the story left from', async () => {
+  it('reads five stories with j, s, b and o, and Back returns focus to the story left from', async () => {
     const { page, errors } = await openPage();
     await page.goto(baseURL);
     await page.getByRole('link', { name: newest.title }).waitFor();
@@ -118,6 +118,16 @@ describe('reading by keyboard only', () => {
         await item.getByText(articlesNewestFirst[n]!.pages[0]![0]!).waitFor();
         await page.keyboard.press('s');
         await item.getByRole('button', { name: /^Show more/ }).waitFor();
+      }
+      if (n === 2) {
+        // b keeps the story on the device to read later.
+        await page.keyboard.press('b');
+        const story = articlesNewestFirst[n]!;
+        const saved = page
+          .locator(`[data-item-id="${story.id}"]`)
+          .getByRole('button', { name: `Saved “${story.title}”` });
+        await saved.waitFor();
+        expect(await saved.getAttribute('aria-pressed')).toBe('true');
       }
     }
     await page.keyboard.press('?');
