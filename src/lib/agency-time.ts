@@ -25,17 +25,35 @@ export function utcOffsetLabel(date: Date, timeZone = env.agencyTimeZone): strin
   return offset && !/^[+-]0(:00)?$/.test(offset) ? `UTC${offset}` : 'UTC';
 }
 
+/**
+ * Remembers a formatting of (time, zone): every story's time is formatted several times per render (its time, the
+ * tooltip, its day heading) and Intl's formatToParts is slow on a phone. Bounded: cleared when it gets large.
+ */
+function remembered(format: (iso: string, timeZone: string) => string) {
+  const cache = new Map<string, string>();
+  return (iso: string, timeZone: string = env.agencyTimeZone): string => {
+    const key = `${timeZone}|${iso}`;
+    let text = cache.get(key);
+    if (text === undefined) {
+      if (cache.size >= 5000) cache.clear();
+      text = format(iso, timeZone);
+      cache.set(key, text);
+    }
+    return text;
+  };
+}
+
 /** "4:50 UTC+3" */
-export function formatAgencyTime(iso: string, timeZone = env.agencyTimeZone): string {
+export const formatAgencyTime = remembered((iso, timeZone) => {
   const date = new Date(iso);
   const parts = formatter(timeZone, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
   return `${Number(part(parts, 'hour'))}:${part(parts, 'minute')} ${utcOffsetLabel(date, timeZone)}`;
-}
+});
 
 /** "November 27, 2026" */
-export function formatAgencyDay(iso: string, timeZone = env.agencyTimeZone): string {
-  return formatter(timeZone, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
-}
+export const formatAgencyDay = remembered((iso, timeZone) =>
+  formatter(timeZone, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso)),
+);
 
 /** "November 27": the day without the year, as in a dateline. */
 export function formatAgencyMonthDay(iso: string, timeZone = env.agencyTimeZone): string {

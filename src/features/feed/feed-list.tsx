@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, Suspense, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { articleQueries } from '@/api/articles';
 import type { ExcludedTopics, FeedTopics } from '@/api/feed-requests';
 import { Button } from '@/components/button';
@@ -98,10 +98,14 @@ export function FeedList({ topics, exclude, emptyMessage, onNewStories }: Props)
   const toggle = useCallback(
     (article: ArticleSummary) => {
       const opening = !expandedNow.current.includes(article.id);
-      if (opening) setRead(article, true); // expanding a story is reading it
-      setExpandedIds((ids) =>
-        opening ? [...ids.filter((x) => x !== article.id), article.id] : ids.filter((x) => x !== article.id),
+      // The text opens in a render React can interrupt, so the press paints at once; the read mark (a store update,
+      // always synchronous) follows in the next task.
+      startTransition(() =>
+        setExpandedIds((ids) =>
+          opening ? [...ids.filter((x) => x !== article.id), article.id] : ids.filter((x) => x !== article.id),
+        ),
       );
+      if (opening) setTimeout(() => setRead(article, true), 0); // expanding a story is reading it
     },
     [setExpandedIds, setRead],
   );

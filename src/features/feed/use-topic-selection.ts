@@ -1,7 +1,7 @@
 // The topic filter in force: the address's ?topics= when it names any topic we know, else the reader's last choice
 // (kept on the device). Choosing writes both; nothing copies one into the other.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { topicQueries } from '@/api/topics';
 import { useUrlState } from '@/lib/use-url-state';
 import type { TopicSelection } from '@/stores/topic-filter-storage';
@@ -26,10 +26,16 @@ export function useTopicSelection() {
   // (errorUpdatedAt, not isError: a retry of the topic list resets isError, which would unmount the feed meanwhile.)
   const ready = selection === null || topics !== undefined || topicsQuery.errorUpdatedAt > 0;
 
+  const pendingStore = useRef<ReturnType<typeof setTimeout>>(undefined);
   const setSelection = useCallback(
     (next: TopicSelection) => {
-      setStored(next);
       updateUrl({ topics: next?.length ? [...next] : null }, { replace: true });
+      // The address (a router transition, which React can interrupt) then decides, so the device's copy is written
+      // in the next task and the tick paints at once. With no topics in the address the stored choice decides:
+      // written at once.
+      clearTimeout(pendingStore.current);
+      if (next?.length) pendingStore.current = setTimeout(() => setStored(next), 0);
+      else setStored(next);
     },
     [setStored, updateUrl],
   );
