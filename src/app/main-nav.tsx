@@ -4,6 +4,7 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { NavLink } from 'react-router';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { useDismissable } from '@/lib/use-dismissable';
+import '@/components/header-button.css';
 
 const LINKS = [
   { to: '/', label: 'All news', end: true },
@@ -27,7 +28,7 @@ export function MainNav() {
       <button
         ref={button}
         type="button"
-        className="main-nav__button"
+        className="header-button main-nav__button"
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((wasOpen) => !wasOpen)}

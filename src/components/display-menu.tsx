@@ -6,6 +6,7 @@ import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useDismissable } from '@/lib/use-dismissable';
 import { PartBoundary } from './error-boundary';
 import './display-menu.css';
+import './header-button.css';
 
 const DisplayPanel = lazyWithRetry(() => import('./display-panel'));
 const preload = () => void DisplayPanel.preload().catch(() => {});
@@ -24,7 +25,7 @@ export function DisplayMenu() {
       <button
         ref={button}
         type="button"
-        className="display-menu__button"
+        className="header-button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
