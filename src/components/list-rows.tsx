@@ -49,14 +49,33 @@ export function ListRows<Row>(allProps: ListRowsProps<Row>) {
     }
   }, [long, elements, memory]);
   const plain = <PlainRows {...props} elements={elements} />;
-  if (!long) return plain;
+  // Until the deferred rows are rendered, their estimated height holds their place: the page is as tall as it will
+  // be, so what sits below the list (the feed's "load more when seen") is not on screen for a moment.
+  const waiting = allProps.rows.length > rows.length ? allProps.rows.slice(rows.length) : [];
+  const waitingHeight = waiting.reduce((sum, row) => sum + props.estimateHeight(row), 0);
+  const Placeholder = props.rowAs ?? 'div';
+  const placeholder = waitingHeight > 0 && (
+    // Set through the CSSOM (React's style prop), which a strict style-src policy allows.
+    <Placeholder aria-hidden="true" className="list-rows__waiting" style={{ height: waitingHeight }} />
+  );
+  if (!long) {
+    return (
+      <>
+        {plain}
+        {placeholder}
+      </>
+    );
+  }
   // Without the windowing code (offline, say) the list still works, only heavier.
   return (
-    <ErrorBoundary fallback={() => plain}>
-      <Suspense fallback={plain}>
-        <WindowedRows {...props} memory={memory} />
-      </Suspense>
-    </ErrorBoundary>
+    <>
+      <ErrorBoundary fallback={() => plain}>
+        <Suspense fallback={plain}>
+          <WindowedRows {...props} memory={memory} />
+        </Suspense>
+      </ErrorBoundary>
+      {placeholder}
+    </>
   );
 }
 

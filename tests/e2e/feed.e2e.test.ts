@@ -121,6 +121,28 @@ describe('feed journey in Chromium', () => {
     await item.getByText(newestFirst[0]!.pages[0]![0]!.slice(0, 60)).waitFor();
   });
 
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 412, height: 823 },
+  ]) {
+    it(`loads the next page only when the end of the list comes near, not on arrival (${viewport.width} px)`, async () => {
+      const { page, errors } = await openPage(viewport);
+      const nextPages: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/articles?') && request.url().includes('cursor='))
+          nextPages.push(request.url());
+      });
+      await page.goto(baseURL);
+      await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+      await page.waitForTimeout(1500); // the rest of the first page renders just after the first screen
+      expect(nextPages).toEqual([]);
+      expect(await page.locator('.news-item').count()).toBe(20);
+      await page.getByRole('button', { name: 'Show more news' }).scrollIntoViewIfNeeded();
+      await expect.poll(() => nextPages.length).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  }
+
   it('on a phone, shows the news without loading the converter box (the header menu links to the converter)', async () => {
     const { page, errors } = await openPage({ width: 390, height: 844 });
     const requests: string[] = [];
