@@ -43,17 +43,24 @@ export async function loadLongFeed(browser: Browser, baseUrl: string, target: nu
       worstFrame = Math.max(worstFrame, performance.now() - last);
       last = performance.now();
     }
-    // And the very end (the steps above can stop up to one step short of it).
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    await frame();
-    await frame();
-    const positions = [...document.querySelectorAll('[aria-posinset]')].map((el) =>
-      Number(el.getAttribute('aria-posinset')),
-    );
+    // And the very end (the steps above can stop up to one step short of it). Rows measured there change the
+    // list's height, so go on to the bottom until the last row on screen stays the same for a few frames.
+    const lastOnScreen = () =>
+      Math.max(
+        ...[...document.querySelectorAll('[aria-posinset]')].map((el) => Number(el.getAttribute('aria-posinset'))),
+      );
+    let lastPosition = 0;
+    for (let frames = 0, steady = 0; frames < 120 && steady < 5; frames++) {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await frame();
+      const position = lastOnScreen();
+      steady = position === lastPosition ? steady + 1 : 0;
+      lastPosition = position;
+    }
     window.scrollTo(0, document.documentElement.scrollHeight / 2);
     await frame();
     await frame();
-    return { worstFrame, lastPosition: Math.max(...positions), domNodes: document.getElementsByTagName('*').length };
+    return { worstFrame, lastPosition, domNodes: document.getElementsByTagName('*').length };
   });
   const longestTask = await page.evaluate(() => (window as unknown as { longest: number }).longest);
   await page.close();
