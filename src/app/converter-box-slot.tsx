@@ -6,7 +6,7 @@ const ConverterBox = lazyWithRetry(async () => ({
   default: (await import('@/features/converter/converter-box')).ConverterBox,
 }));
 
-// Matches the breakpoint in feed.css where the feed shows its sidebar; narrower screens never load the box.
+// Matches the breakpoint in features/feed/feed-page.css where the feed shows its sidebar; narrower screens never load the box.
 const WIDE_SCREEN = '(min-width: 64rem)';
 
 /** The feed's converter box: its code is requested only after the feed has painted, into a fixed-size slot. */

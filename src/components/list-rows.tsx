@@ -2,10 +2,11 @@
 // long (only the rows near the screen are in the DOM), so thousands of loaded items stay light. The windowing code
 // loads only when a list gets long. Row heights measured in a history entry are kept with it, so Back returns to the
 // exact place even in a windowed list.
-import { Suspense, useDeferredValue, useLayoutEffect, useState, type ElementType, type ReactNode } from 'react';
+import { Suspense, useDeferredValue, useLayoutEffect, useState, type ReactNode } from 'react';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useListMemory, type ListMemory } from '@/lib/scroll-restoration';
 import { ErrorBoundary } from './error-boundary';
+import type { ListRowsProps } from './list-rows-props';
 
 type RowsProps<Row> = ListRowsProps<Row> & { memory: ListMemory };
 const windowedRows = lazyWithRetry(() => import('./windowed-rows'));
@@ -14,21 +15,6 @@ const WindowedRows = windowedRows as unknown as <Row>(props: RowsProps<Row>) => 
 
 /** Lists longer than this many rows are windowed. */
 const WINDOW_ABOVE = 60;
-
-export interface ListRowsProps<Row> {
-  rows: readonly Row[];
-  rowKey: (row: Row) => string;
-  renderRow: (row: Row) => ReactNode;
-  /** A first guess at a row's height in pixels, until it is measured. */
-  estimateHeight: (row: Row) => number;
-  /** Rows that head the ones after them (day headings): a windowed list keeps the one above the screen rendered,
-   * so the outline of headings stays whole. */
-  isHeading?: (row: Row) => boolean;
-  /** The element each row is wrapped in (li inside a list). */
-  rowAs?: ElementType;
-  /** Names this list's remembered heights within the history entry. */
-  memoryName: string;
-}
 
 /** A first render shows this many rows (a screenful); the rest follow in a background render right after. */
 const FIRST_ROWS = 8;

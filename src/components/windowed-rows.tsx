@@ -6,7 +6,7 @@ import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-vir
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigationType } from 'react-router';
 import type { ListAnchor, ListMemory } from '@/lib/scroll-restoration';
-import type { ListRowsProps } from './list-rows';
+import type { ListRowsProps } from './list-rows-props';
 import './windowed-rows.css';
 
 /** A row's place counts as settled once it has not moved for this long. */

@@ -37,4 +37,11 @@ describe('main navigation', () => {
     await user.click(screen.getByRole('heading', { level: 1, name: 'All news' }));
     expect(menu).toHaveAttribute('aria-expanded', 'false');
   });
+
+  it('names the brand link by the words it shows (label in name)', async () => {
+    renderApp('/search');
+    const brand = await screen.findByRole('link', { name: 'Agency News' });
+    expect(brand).toHaveTextContent(/^Agency News$/);
+    expect(brand).not.toHaveAttribute('aria-label');
+  });
 });

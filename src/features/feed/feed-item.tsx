@@ -8,6 +8,7 @@ import type { ArticleSummary } from '@/contract/news';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import type { Density } from '@/stores/reading-prefs-store';
 import { TopicMenuChips } from './topic-menu-chips';
+import './feed-item.css';
 
 // The expanded text is fetched on demand, and so is its code: it is not needed for the feed's first paint.
 const FullText = lazyWithRetry(() => import('./full-text'));

@@ -29,6 +29,7 @@ import { isRead, useReadMarksStore } from '@/stores/read-marks-store';
 import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import { FeedItem } from './feed-item';
 import { toFeedRows, type FeedRow } from './group-by-day';
+import './feed-list.css';
 
 const NewStoriesBar = lazyWithRetry(() => import('./new-stories-bar'));
 

@@ -13,7 +13,7 @@ import { DENSITIES, useReadingPrefsStore, type Density } from '@/stores/reading-
 import type { TopicSelection } from '@/stores/topic-filter-storage';
 import { FeedList } from './feed-list';
 import { useTopicSelection } from './use-topic-selection';
-import './feed.css';
+import './feed-page.css';
 
 // Most visits never open the filter: its code arrives on first use (or on hover/focus of the button).
 const TopicFilterPanel = lazyWithRetry(() => import('./topic-filter-panel'));

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { ExcludedTopics, FeedTopics } from '@/api/feed-requests';
 import type { ArticleSummary } from '@/contract/news';
 import { useNewStories } from './use-new-stories';
+import './new-stories-bar.css';
 
 interface Props {
   topics: FeedTopics;

@@ -11,6 +11,7 @@ import type { TopicSelection } from '@/stores/topic-filter-storage';
 import { isTopicSelected, normalizeSelection, toggleTopic } from '@/stores/topic-filter-store';
 import { formatMuteEnd } from './mute-text';
 import { useUnreadCounts } from './use-unread-counts';
+import './topic-filter-panel.css';
 
 interface Props {
   id: string;

@@ -5,6 +5,7 @@ import { PlainLink } from '@/components/plain-link';
 import { useOfferUndo } from '@/components/undo-bar';
 import { MUTE_DURATIONS, useMutedTopicsStore } from '@/stores/muted-topics-store';
 import { formatMuteEnd } from './mute-text';
+import './topic-menu.css';
 
 interface Props {
   id: string;
