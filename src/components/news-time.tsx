@@ -12,8 +12,8 @@ export function useDisplayTimeZone(): string {
 
 /**
  * A story's time in the reader's zone: "2 h ago" within the last day, else the clock time ("4:50 UTC+3"; with
- * `withDate`, the date too). The other form (the full date and time, or the time in the other zone) shows on hover
- * and when the item has focus, and screen readers hear both.
+ * `withDate`, the date too). The other form (the full date and time, or the time in the other zone) shows while the
+ * pointer is on the time (news-time.css), and screen readers hear both.
  */
 export function NewsTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
   const zone = useDisplayTimeZone();
