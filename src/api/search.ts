@@ -15,6 +15,8 @@ const searchPageSchema = v.object({
   nextCursor: v.nullable(v.string()),
   /** Present when nothing was found: a corrected query from the archive's own words that would find something. */
   suggestion: v.optional(v.nullable(v.string()), null),
+  /** When a word matched only through look-alikes: the query as the results read it ("goverment" -> "government"). */
+  corrected: v.optional(v.nullable(v.string()), null),
 });
 
 export const searchQueries = {

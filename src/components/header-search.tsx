@@ -1,7 +1,7 @@
-// The header's search box (on the feed's first load, so it stays tiny): submits to /search?q=..., and "/"
-// anywhere focuses the page's search box (this one, or the search view's own box on /search).
+// The header's search box (on the feed's first load, so it stays tiny), the same on every view: submits to
+// /search?q=..., and "/" anywhere focuses the page's search box (the search view's own box on /search, else this one).
 import { useEffect, useId } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { isShortcutEvent } from '@/lib/keyboard';
 import { VisuallyHidden } from './visually-hidden';
 import './header-search.css';
@@ -9,12 +9,13 @@ import './header-search.css';
 export function HeaderSearch() {
   const id = useId();
   const navigate = useNavigate();
-  const onSearchPage = useLocation().pathname === '/search';
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== '/' || !isShortcutEvent(event)) return;
-      const box = document.querySelector<HTMLInputElement>('input[data-search-box]');
+      const box =
+        document.querySelector<HTMLInputElement>('input[data-search-box="view"]') ??
+        document.querySelector<HTMLInputElement>('input[data-search-box]');
       if (!box) return;
       event.preventDefault();
       box.focus();
@@ -24,11 +25,10 @@ export function HeaderSearch() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  // The search view has its own, larger box.
-  if (onSearchPage) return null;
   return (
     <form
       role="search"
+      aria-label="Site"
       className="header-search"
       onSubmit={(event) => {
         event.preventDefault();

@@ -19,6 +19,8 @@ export interface SearchRequest {
   from: string | null;
   to: string | null;
   sort: SearchSort;
+  /** Only the words as typed (and the last word's completions), no look-alikes: "search instead for …". */
+  exact?: boolean;
 }
 
 /** The query string of one page of a search: defaults are left out. */
@@ -29,6 +31,7 @@ export function searchQueryParams(request: SearchRequest, page: { cursor: string
     from: request.from ?? undefined,
     to: request.to ?? undefined,
     sort: request.sort === 'relevance' ? undefined : request.sort,
+    typos: request.exact ? 'off' : undefined,
     cursor: page.cursor ?? undefined,
     limit: page.limit,
   };

@@ -23,7 +23,14 @@ interface SearchQuery extends SearchRequest {
 type SearchItem = ArticleSummary & { snippet: string };
 
 type SearchOutcome =
-  | { ok: true; items: SearchItem[]; total: number; nextCursor: string | null; suggestion?: string | null }
+  | {
+      ok: true;
+      items: SearchItem[];
+      total: number;
+      nextCursor: string | null;
+      suggestion?: string | null;
+      corrected?: string | null;
+    }
   | { ok: false; message: string };
 
 export interface SearchCore {
@@ -77,11 +84,44 @@ export function createSearchCore(
     return first === NOT_IN_BODY ? null : first;
   }
 
+  /**
+   * The query as the results read it when a word matched only through look-alikes ("goverment" -> "government"): each
+   * such word becomes the look-alike found in the best result (the closest one it holds); null when every word
+   * matched as typed.
+   */
+  function correctedQuery(
+    terms: readonly string[],
+    words: readonly (readonly Expansion[])[],
+    typed: ReadonlyMap<string, string>,
+    docs: Uint32Array,
+    scores: Float64Array,
+    tiers: Uint16Array,
+  ): string | null {
+    if (!words.some((expansions) => expansions[0] && expansions[0].tier > 0)) return null;
+    let best = 0;
+    for (let i = 1; i < docs.length; i++) {
+      if (tiers[i]! < tiers[best]! || (tiers[i] === tiers[best] && scores[i]! > scores[best]!)) best = i;
+    }
+    const doc = docs[best]!;
+    const holds = (term: number) => {
+      const p = firstPostingFrom(index, term, doc);
+      return p < index.postingStart[term + 1]! && index.postingDoc[p] === doc;
+    };
+    return terms
+      .map((term, i) => {
+        const expansions = words[i]!;
+        if (!expansions[0] || expansions[0].tier === 0) return typed.get(term) ?? term;
+        const found = expansions.filter((e) => holds(e.term)).sort((a, b) => a.tier - b.tier)[0];
+        return found ? index.terms[found.term]! : (typed.get(term) ?? term);
+      })
+      .join(' ');
+  }
+
   return {
     size: store.size,
-    search({ q, topics: topicIds, from, to, sort, cursor, limit }) {
+    search({ q, topics: topicIds, from, to, sort, exact = false, cursor, limit }) {
       const terms = queryTerms(q);
-      const fingerprint = searchFingerprint({ terms, topics: topicIds, from, to, sort });
+      const fingerprint = searchFingerprint({ terms, topics: topicIds, from, to, sort, exact });
       if (cursor && (cursor.fingerprint !== fingerprint || cursor.sort !== sort)) {
         return { ok: false, message: 'The cursor belongs to a different search; start again from the first page' };
       }
@@ -91,14 +131,15 @@ export function createSearchCore(
         ...dayRange(store, timeZone, from, to),
         topics: topicIds ? topicIds.map((id) => topicMembers.get(id)!) : null,
       };
-      const words = terms.map((term, i) => expandWord(context, term, i === terms.length - 1));
+      const words = terms.map((term, i) => expandWord(context, term, i === terms.length - 1, !exact));
       const { docs, scores, tiers } = matcher.match(words, filter);
       const total = docs.length;
+      const typed = new Map(tokenize(q).map((token) => [foldWord(token), token] as const));
       if (total === 0) {
-        const typed = new Map(tokenize(q).map((token) => [foldWord(token), token] as const));
         const suggestion = suggestQuery(context, matcher, terms, typed, filter);
         return { ok: true, items: [], total: 0, nextCursor: null, suggestion };
       }
+      const corrected = correctedQuery(terms, words, typed, docs, scores, tiers);
 
       /** Positions in `docs` of this page's documents, best first. */
       let page: number[];
@@ -159,7 +200,7 @@ export function createSearchCore(
           ...store.summaries[doc]!,
           snippet: snippetFromBytes(store.bodyBytes(doc), firstBodyMatch(doc, words)),
         }));
-      return { ok: true, items, total, nextCursor };
+      return { ok: true, items, total, nextCursor, corrected };
     },
   };
 }

@@ -16,10 +16,12 @@ export interface SearchIdentity {
   from: string | null;
   to: string | null;
   sort: SearchSort;
+  exact: boolean;
 }
 
-export function searchFingerprint({ terms, topics, from, to, sort }: SearchIdentity): string {
-  const canonical = JSON.stringify([terms, topics ? [...topics].sort() : null, from, to, sort]);
+export function searchFingerprint({ terms, topics, from, to, sort, exact }: SearchIdentity): string {
+  // An exact search keeps the fingerprint it always had with typos allowed, plus a mark.
+  const canonical = JSON.stringify([terms, topics ? [...topics].sort() : null, from, to, sort, ...(exact ? [1] : [])]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 

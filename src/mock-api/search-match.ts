@@ -30,7 +30,12 @@ export interface SearchContext {
 }
 
 /** The archive words standing for one query word. */
-export function expandWord({ index, vocabulary }: SearchContext, word: string, isLast: boolean): Expansion[] {
+export function expandWord(
+  { index, vocabulary }: SearchContext,
+  word: string,
+  isLast: boolean,
+  typos = true,
+): Expansion[] {
   const exact = termNumber(index, word);
   const expansions: Expansion[] = exact >= 0 ? [{ term: exact, weight: 1, tier: 0 }] : [];
   if (isLast) {
@@ -44,7 +49,7 @@ export function expandWord({ index, vocabulary }: SearchContext, word: string, i
     }
     for (const term of completions) expansions.push({ term, weight: PREFIX_WEIGHT, tier: 0 });
   }
-  if (expansions.length > 0) return expansions;
+  if (expansions.length > 0 || !typos) return expansions;
   // Typos are forgiven only in a word that appears nowhere as written (the last word: nowhere as a start).
   const allowance = typoAllowance(word);
   if (allowance === 0) return [];

@@ -49,6 +49,11 @@ export function searchRoutes(data: NewsData, search: SearchService): Route[] {
         }
         const sort = readSort(query);
         if (isResponse(sort)) return sort;
+        const typos = query.get('typos');
+        if (typos !== null && typos !== '' && typos !== 'on' && typos !== 'off') {
+          return apiError(400, 'bad_typos', `typos must be "on" or "off", got "${typos}"`);
+        }
+        const exact = typos === 'off';
         const limit = readLimit(query);
         if (isResponse(limit)) return limit;
         const rawCursor = query.get('cursor');
@@ -66,7 +71,7 @@ export function searchRoutes(data: NewsData, search: SearchService): Route[] {
         }
         if (state.status === 'failed')
           return apiError(500, 'search_failed', `The search index failed: ${state.message}`);
-        const { ok: done, ...outcome } = state.core.search({ q, topics, from, to, sort, cursor, limit });
+        const { ok: done, ...outcome } = state.core.search({ q, topics, from, to, sort, exact, cursor, limit });
         if (!done) return apiError(400, 'bad_cursor', (outcome as { message: string }).message);
         return ok(outcome);
       },

@@ -61,7 +61,7 @@ const scenarios: Record<string, Scenario> = {
   },
   'search typing': async (browser, baseUrl, rate) => {
     const page = await openThrottled(browser, `${baseUrl}/search?q=minister`, rate);
-    const box = page.getByRole('searchbox', { name: 'Search news' });
+    const box = page.getByRole('searchbox', { name: 'Search the archive' });
     await page.locator('.search-results .news-item').first().waitFor();
     await box.focus();
     const ms = await worstInteraction(page, () => box.pressSequentially(' talks', { delay: 60 }));

@@ -52,17 +52,29 @@ describe('search filters by screen size, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('at 1280 px shows the filters as they are, without the button', async () => {
+  it('at 1280x900 folds the filters too, so the first result is near the top; the header is as on every view', async () => {
     const { page, errors } = await openPage({ width: 1280, height: 900 });
     const topic = data.topics[0]!;
+    await page.goto(baseURL);
+    const headerBox = page.getByRole('searchbox', { name: 'Search news' });
+    await headerBox.waitFor();
+    const header = page.locator('.site-header');
+    const headerOnFeed = await header.boundingBox();
     await page.goto(`${baseURL}/search?q=the`);
     await page
       .getByRole('status')
       .getByText(`${total('the')} results for “the”`)
       .waitFor();
+    const first = await page.locator('ol.search-results > li').first().boundingBox();
+    expect(first!.y).toBeLessThan(350);
+    expect(await page.getByRole('checkbox', { name: topic.name }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
     expect(await page.getByRole('checkbox', { name: topic.name }).isVisible()).toBe(true);
     expect(await page.getByRole('combobox', { name: 'Sort by' }).isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: /^Filters/ }).count()).toBe(0);
+    // The header keeps its search box and its height.
+    expect(await headerBox.isVisible()).toBe(true);
+    expect(await header.boundingBox()).toEqual(headerOnFeed);
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });
 });

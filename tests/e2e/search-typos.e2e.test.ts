@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { createMockApi } from '@/mock-api/api-core';
 import { loadMockData } from '@/mock-api/load-mock-data';
+import { topicName } from '../helpers/fixtures';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const api = createMockApi(loadMockData('mock-data'));
@@ -28,8 +29,10 @@ describe('search that understands typos, in Chromium', () => {
     expect(typo.total).toBeGreaterThan(government.total); // a farther look-alike ("movement") is found too
 
     await page.goto(`${baseURL}/search`);
-    await page.getByRole('searchbox', { name: 'Search news' }).fill('goverment');
-    await status(page).getByText(`${typo.total} results for “goverment”`).waitFor();
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('goverment');
+    await status(page)
+      .getByText(`${typo.total} results. Showing results for “government” — search instead for “goverment”`)
+      .waitFor();
     const titles = await resultTitles(page);
     expect(titles).toEqual(typo.items.map((i) => i.title));
     expect(new Set(titles.slice(0, government.total))).toEqual(new Set(government.items.map((i) => i.title)));
@@ -48,7 +51,22 @@ describe('search that understands typos, in Chromium', () => {
     expect(search({ q: 'central bnk', topics: topic })).toMatchObject({ total: 0, suggestion: 'central bank' });
 
     await page.goto(`${baseURL}/search?q=central+bnk&topics=${topic}`);
-    await status(page).getByText('0 results for “central bnk”. Did you mean “central bank”?').waitFor();
+    await status(page)
+      .getByText(`0 results for “central bnk” in ${topicName(topic)}. Did you mean “central bank”?`)
+      .waitFor();
+    // Said once on screen: the status line, not again below it.
+    expect(
+      await page
+        .getByText(/Did you mean/)
+        .filter({ visible: true })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByText(/0 results|No results/)
+        .filter({ visible: true })
+        .count(),
+    ).toBe(1);
     await expectNoAxeViolations(page);
     const link = page.getByRole('link', { name: 'central bank', exact: true });
     await link.focus();

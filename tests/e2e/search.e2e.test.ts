@@ -43,7 +43,7 @@ describe('search journey in Chromium', () => {
     await expectNoAxeViolations(page);
 
     // Keep typing in the view's own box: results follow after a pause.
-    const box = page.getByRole('searchbox', { name: 'Search news' });
+    const box = page.getByRole('searchbox', { name: 'Search the archive' });
     await box.fill('satellite orbit');
     const narrowed = search({ q: 'satellite orbit' });
     await status(page).getByText(`${narrowed.total} results for “satellite orbit”`).waitFor();
@@ -51,6 +51,7 @@ describe('search journey in Chromium', () => {
 
     // Filter by a topic.
     const topic = narrowed.items[0]!.topics[0]!;
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
     await page.getByRole('checkbox', { name: topicName(topic) }).check();
     const filtered = search({ q: 'satellite orbit', topics: topic });
     await expect.poll(() => new URL(page.url()).searchParams.get('topics')).toBe(topic);
@@ -71,6 +72,7 @@ describe('search journey in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'News Search' }).waitFor();
     expect(page.url()).toBe(searchUrl);
     await expect.poll(() => box.inputValue()).toBe('satellite orbit');
+    await page.getByRole('button', { name: 'Filters (1)' }).click();
     expect(await page.getByRole('checkbox', { name: topicName(topic) }).isChecked()).toBe(true);
     await status(page)
       .getByText(new RegExp(`^${filtered.total} results? for “satellite orbit”$`))
@@ -95,7 +97,7 @@ describe('search journey in Chromium', () => {
     await expectNoAxeViolations(page);
 
     await page.goto(`${baseURL}/search?q=qwertyuiop&topics=sports`);
-    await page.getByText('No results for “qwertyuiop”').waitFor();
+    await status(page).getByText('0 results for “qwertyuiop” in Sports').waitFor();
     await page.getByRole('button', { name: 'Remove topic “Sports”' }).waitFor();
     await expectNoAxeViolations(page);
 

@@ -40,7 +40,8 @@ function recordSearchRequests(): URLSearchParams[] {
   return seen;
 }
 
-const searchBox = () => screen.findByRole('searchbox', { name: 'Search news' });
+const searchBox = () => screen.findByRole('searchbox', { name: 'Search the archive' });
+const headerBox = () => screen.findByRole('searchbox', { name: 'Search news' });
 const status = () => screen.getByRole('status');
 async function waitForResults(q: string, total: number) {
   await waitFor(() => expect(status()).toHaveTextContent(`${total} ${total === 1 ? 'result' : 'results'} for “${q}”`));
@@ -61,7 +62,7 @@ afterEach(() => {
 describe('search from the header', () => {
   it('opens the search view with results for what was typed, focused to keep typing', async () => {
     const { user, location } = renderApp('/');
-    const header = await searchBox();
+    const header = await headerBox();
     await user.type(header, 'satellite{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'News Search' })).toBeInTheDocument();
     expect(location.current!.pathname).toBe('/search');
@@ -73,13 +74,17 @@ describe('search from the header', () => {
     const box = await searchBox();
     expect(box).toHaveValue('satellite');
     await waitFor(() => expect(box).toHaveFocus());
-    // Only one box on the search view: the header hides its own there.
-    expect(screen.getAllByRole('searchbox')).toHaveLength(1);
+    // The header keeps its own box, as on every view, emptied after the search.
+    expect(await headerBox()).toHaveValue('');
+    expect(screen.getAllByRole('search').map((landmark) => landmark.getAttribute('aria-label'))).toEqual([
+      'Site',
+      'News Search',
+    ]);
   });
 
   it('focuses the search box with "/" from anywhere, but not while the reader types in a field', async () => {
     const { user } = renderApp('/');
-    const header = await searchBox();
+    const header = await headerBox();
     await user.keyboard('/');
     expect(header).toHaveFocus();
     expect(header).toHaveValue('');
@@ -227,7 +232,9 @@ describe('search view: results', () => {
   it('highlights the word being typed as a prefix and a misspelt word by its look-alike', async () => {
     renderApp('/search?q=satelite%20orb');
     const expected = resultsFor({ q: 'satelite orb' });
-    await waitForResults('satelite orb', expected.total);
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(`${expected.total} results. Showing results for “satellite orb”`),
+    );
     const marks = [...document.querySelectorAll('ol.search-results mark')].map((m) => m.textContent!.toLowerCase());
     expect(marks).toContain('satellite');
     expect(marks.some((m) => m.startsWith('orb'))).toBe(true);
@@ -375,13 +382,16 @@ describe('search view: filters', () => {
     const all = resultsFor({ q: 'satellite' });
     const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
     const { user, params } = renderApp(`/search?q=satellite&topics=${unused.id}&from=2026-11-20`);
-    expect(await screen.findByText('No results for “satellite”')).toBeInTheDocument();
-    expect(screen.getByText(/in .*, published since November 20, 2026\./)).toHaveTextContent(unused.name);
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        `0 results for “satellite” in ${unused.name}, published since November 20, 2026`,
+      ),
+    );
     expect(screen.getByRole('button', { name: `Remove topic “${unused.name}”` })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Remove dates since November 20, 2026' }));
     await waitFor(() => expect(params().has('from')).toBe(false));
-    expect(await screen.findByText('No results for “satellite”')).toBeInTheDocument();
+    await waitFor(() => expect(status()).toHaveTextContent(`0 results for “satellite” in ${unused.name}`));
     expect(screen.queryByRole('button', { name: 'Remove all filters' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: `Remove topic “${unused.name}”` }));
     await waitForResults('satellite', all.total);
@@ -398,8 +408,7 @@ describe('search view: filters', () => {
 
   it('suggests checking the spelling when no filter is set', async () => {
     renderApp('/search?q=qwertyuiop');
-    expect(await screen.findByText('No results for “qwertyuiop”')).toBeInTheDocument();
-    expect(screen.getByText('Check the spelling, or try fewer or different words.')).toBeInTheDocument();
+    expect(await screen.findByText('Check the spelling, or try fewer or different words.')).toBeInTheDocument();
     await waitForResults('qwertyuiop', 0);
   });
 
@@ -412,12 +421,16 @@ describe('search view: filters', () => {
       suggestion: 'central bank',
     });
     const { user, params } = renderApp(`/search?q=central+bnk&topics=${topic}&sort=newest`);
-    expect(await screen.findByText('No results for “central bnk”')).toBeInTheDocument();
     await waitFor(() =>
-      expect(status()).toHaveTextContent('0 results for “central bnk”. Did you mean “central bank”?'),
+      expect(status()).toHaveTextContent(
+        `0 results for “central bnk” in ${topicName(topic)}. Did you mean “central bank”?`,
+      ),
     );
     const link = screen.getByRole('link', { name: 'central bank' });
     expect(link.closest('p')).toHaveTextContent('Did you mean “central bank”?');
+    // Said once: the status line is the only place with the count and the correction.
+    expect(screen.getAllByText(/Did you mean/)).toHaveLength(1);
+    expect(screen.getAllByText(/0 results|No results/)).toHaveLength(1);
 
     await user.click(link);
     await waitForResults('central bank', expected.total);
@@ -425,6 +438,31 @@ describe('search view: filters', () => {
     expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
     expect(await searchBox()).toHaveValue('central bank');
     expect(screen.queryByText(/Did you mean/)).not.toBeInTheDocument();
+  });
+
+  it('says which word it corrected, and searches the words as typed on request', async () => {
+    const typo = resultsFor({ q: 'goverment' });
+    expect(typo).toMatchObject({ corrected: 'government' });
+    expect(apiSearch({ q: 'goverment', typos: 'off' })).toMatchObject({ total: 0, suggestion: 'government' });
+    const { user, params } = renderApp('/search?q=goverment');
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(
+        `${typo.total} results. Showing results for “government” — search instead for “goverment”`,
+      ),
+    );
+    expect(shownTitles()).toEqual(typo.items.map((i) => i.title));
+
+    await user.click(screen.getByRole('link', { name: 'goverment' }));
+    await waitFor(() => expect(Object.fromEntries(params())).toEqual({ q: 'goverment', typos: 'off' }));
+    await waitFor(() => expect(status()).toHaveTextContent('0 results for “goverment”. Did you mean “government”?'));
+    expect(screen.queryByText(/Showing results for/)).not.toBeInTheDocument();
+
+    // A new query allows look-alikes again.
+    const box = await searchBox();
+    await user.clear(box);
+    await user.type(box, 'satelite');
+    await waitFor(() => expect(Object.fromEntries(params())).toEqual({ q: 'satelite' }));
+    await waitFor(() => expect(status()).toHaveTextContent('Showing results for “satellite”'));
   });
 
   it('offers no correction when the server has none', async () => {

@@ -115,6 +115,19 @@ describe('GET /search: matching', () => {
     expect(search({ q: 'bnk' }).total).toBe(0);
   });
 
+  it('says which words it matched through look-alikes, and matches only the words as typed with typos=off', () => {
+    const corrected = (params: Record<string, string>) => (get(params).body as { corrected: string | null }).corrected;
+    expect(corrected({ q: 'goverment' })).toBe('government');
+    // Other words stay as typed; a word matched as typed or as a start corrects nothing.
+    expect(corrected({ q: 'Centrl Bank' })).toBe('central Bank');
+    expect(corrected({ q: 'satellite orb' })).toBeNull();
+    expect(search({ q: 'goverment', typos: 'off' })).toMatchObject({ total: 0, suggestion: 'government' });
+    expect(search({ q: 'satellite orb', typos: 'off' }).total).toBe(search({ q: 'satellite orb' }).total);
+    // A cursor belongs to its own kind of search.
+    const cursor = search({ q: 'satelite', limit: '1' }).nextCursor!;
+    expect(get({ q: 'satelite', typos: 'off', cursor }).status).toBe(400);
+  });
+
   it('requires every word (AND)', () => {
     const both = naiveMatches('satellite orbit');
     expect(both.size).toBeGreaterThan(0);
@@ -245,6 +258,7 @@ describe('GET /search: bad requests', () => {
     ['from after to', { q: 'grain', from: '2026-11-25', to: '2026-11-24' }, 'bad_date_range', /is after/],
     ['an unknown topic', { q: 'grain', topics: 'economy,nonsense' }, 'unknown_topic', /nonsense/],
     ['an unknown sort', { q: 'grain', sort: 'oldest' }, 'bad_sort', /"oldest"/],
+    ['an unknown typos', { q: 'grain', typos: 'maybe' }, 'bad_typos', /"on" or "off".*"maybe"/],
     ['limit 0', { q: 'grain', limit: '0' }, 'bad_limit', /1 to 50/],
     ['limit 51', { q: 'grain', limit: '51' }, 'bad_limit', /1 to 50/],
     ['a limit that is not a number', { q: 'grain', limit: 'ten' }, 'bad_limit', /"ten"/],

@@ -27,6 +27,7 @@ export function SearchBox({ draft, onDraftChange, onSubmit, committedLength }: P
   return (
     <form
       role="search"
+      aria-label="News Search"
       className="search-box"
       onSubmit={(event) => {
         event.preventDefault();
@@ -35,10 +36,10 @@ export function SearchBox({ draft, onDraftChange, onSubmit, committedLength }: P
     >
       <TextField
         ref={inputRef}
-        label="Search news"
+        label="Search the archive"
         labelClassName="search-box__label"
         type="search"
-        data-search-box=""
+        data-search-box="view"
         value={draft}
         autoComplete="off"
         enterKeyHint="search"

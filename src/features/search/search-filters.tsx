@@ -23,13 +23,13 @@ interface Props {
   onClearDates: () => void;
   sort: SearchSort;
   onSortChange: (sort: SearchSort) => void;
-  /** Chosen topics, a date filter and a sort other than relevance, counted on the phone's "Filters (n)" button. */
+  /** Chosen topics, a date filter and a sort other than relevance, counted on the "Filters (n)" button. */
   activeCount: number;
 }
 
 /**
- * Topics, date and sort. On a phone they fold behind a "Filters (n)" button, so the first results fit on the first
- * screen (search.css shows the button and folds the panel only on narrow screens; wide screens always show it).
+ * Topics, date and sort, folded behind a "Filters (n)" button on every screen, so the first results are near the top
+ * of the first screen and the topics arriving late move nothing below.
  */
 export function SearchFilters(props: Props) {
   const { topics, selectedTopics, dateMode, from, to, dateErrors, activeCount } = props;

@@ -1,5 +1,6 @@
 // /search: composes the box, the filters and the results; each concern lives in its own hook.
 import { useCallback } from 'react';
+import { Link } from 'react-router';
 import { MAX_SEARCH_QUERY_LENGTH } from '@/contract/search';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useUrlState } from '@/lib/use-url-state';
@@ -27,19 +28,25 @@ export default function SearchPage() {
   const tooLong = q.length > MAX_SEARCH_QUERY_LENGTH;
   const box = useDebouncedSearch(
     q,
-    useCallback((next, { replace }) => update({ q: next }, { replace }), [update]),
+    // A new query allows look-alikes again.
+    useCallback((next, { replace }) => update({ q: next, typos: 'on' }, { replace }), [update]),
   );
 
   const named = state.topics ?? [];
   const topics = useSearchTopics(named);
   const dates = useDateFilter(state.from, state.to, update);
   const draftLength = box.draft.trim().length;
-  const { results, shownQ, status, found } = useSearchResults({
+  const filtersSentence =
+    (topics.chosen.length ? ` in ${listNames(topics.chosen.map(topics.nameOf))}` : '') +
+    (state.from || state.to ? `, published ${describeRange(state.from, state.to)}` : '');
+  const { results, shownQ, status, corrected, suggestion, found } = useSearchResults({
     q,
     topics: topics.chosen,
     from: state.from,
     to: state.to,
     sort: state.sort,
+    filtersSentence,
+    exact: state.typos === 'off',
     canSearch: q !== '' && !tooLong && dates.valid && topics.ready,
     typing: box.typing && draftLength > 0 && draftLength <= MAX_SEARCH_QUERY_LENGTH,
   });
@@ -54,9 +61,6 @@ export default function SearchPage() {
       ? [{ label: `dates ${describeRange(state.from, state.to)}`, remove: () => dates.clear() }]
       : []),
   ];
-  const filtersSentence =
-    (topics.chosen.length ? ` in ${listNames(topics.chosen.map(topics.nameOf))}` : '') +
-    (state.from || state.to ? `, published ${describeRange(state.from, state.to)}` : '');
 
   return (
     <section className="search-page" aria-labelledby="search-title">
@@ -84,6 +88,17 @@ export default function SearchPage() {
       <UnknownTopicsNotice ids={topics.unknown} onRemove={() => update({ topics: topics.chosen }, { replace: true })} />
       <p className="search-status" role="status">
         {status}
+        {corrected && (
+          <>
+            {' '}
+            — search instead for “<Link to={searchHref(state, q, { exact: true })}>{q}</Link>”
+          </>
+        )}
+        {suggestion && (
+          <>
+            . Did you mean “<Link to={searchHref(state, suggestion)}>{suggestion}</Link>”?
+          </>
+        )}
       </p>
       {q === '' ? (
         <RecentSearches hrefFor={(recent) => searchHref(state, recent)} />
@@ -93,7 +108,6 @@ export default function SearchPage() {
         <SearchResults
           results={results}
           shownQ={shownQ}
-          filtersSentence={filtersSentence}
           activeFilters={activeFilters}
           onRemoveAllFilters={() => dates.clear({ topics: null })}
         />

@@ -12,7 +12,6 @@ import { SkippedNote } from '@/components/skipped-note';
 import { useTopicNames } from '@/components/topic-chips';
 import type { SearchResult } from '@/contract/search';
 import { isRead, useReadMarksStore } from '@/stores/read-marks-store';
-import { DidYouMean } from './did-you-mean';
 import { SearchResultItem } from './search-result-item';
 
 const resultKey = (result: SearchResult) => result.id;
@@ -28,12 +27,11 @@ interface Props {
   results: UseInfiniteQueryResult<InfiniteData<SearchPage>>;
   /** The query the shown results belong to (may trail the box while a new search loads). */
   shownQ: string;
-  filtersSentence: string;
   activeFilters: readonly ActiveFilter[];
   onRemoveAllFilters: () => void;
 }
 
-export function SearchResults({ results, shownQ, filtersSentence, activeFilters, onRemoveAllFilters }: Props) {
+export function SearchResults({ results, shownQ, activeFilters, onRemoveAllFilters }: Props) {
   const items = useMemo(() => {
     const seen = new Set<string>();
     const list: SearchResult[] = [];
@@ -79,13 +77,9 @@ export function SearchResults({ results, shownQ, filtersSentence, activeFilters,
   const total = results.data.pages[0]?.total ?? 0;
   const stale = results.isPlaceholderData;
   if (total === 0) {
+    // "0 results for …" and "Did you mean …?" are said once, in the status line above.
     return (
       <div className={stale ? 'empty-state search-stale' : 'empty-state'}>
-        <p>
-          <strong>No results for “{shownQ}”</strong>
-          {filtersSentence}.
-        </p>
-        <DidYouMean suggestion={results.data.pages[0]?.suggestion ?? null} />
         {activeFilters.length > 0 ? (
           <>
             <p>Try removing a filter:</p>

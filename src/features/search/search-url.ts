@@ -11,11 +11,13 @@ export const searchUrlSchema = v.object({
   from: optionalText,
   to: optionalText,
   sort: v.fallback(v.picklist(SEARCH_SORTS), 'relevance'),
+  /** "off" after "search instead for …": the words exactly as typed, no look-alikes. */
+  typos: v.fallback(v.picklist(['on', 'off']), 'on'),
 });
 
 export type SearchUrlState = UrlState<typeof searchUrlSchema.entries>;
 
-/** The link to the same search with another query, e.g. a recent search. */
-export function searchHref(state: SearchUrlState, q: string): string {
-  return `?${writeUrlState(searchUrlSchema, { ...state, q: q.trim() }).toString()}`;
+/** The link to the same search with another query, e.g. a recent search (look-alikes allowed unless `exact`). */
+export function searchHref(state: SearchUrlState, q: string, { exact = false } = {}): string {
+  return `?${writeUrlState(searchUrlSchema, { ...state, q: q.trim(), typos: exact ? 'off' : 'on' }).toString()}`;
 }

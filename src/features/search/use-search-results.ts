@@ -10,17 +10,21 @@ interface Input {
   from: string | null;
   to: string | null;
   sort: SearchSort;
+  /** ", in Science, published …" when filters are set: said with "0 results". */
+  filtersSentence: string;
+  /** The words exactly as typed, no look-alikes. */
+  exact: boolean;
   /** False while anything in the address stops the search (too long, bad dates, topics not known yet). */
   canSearch: boolean;
   /** The reader is still typing words the address does not have yet. */
   typing: boolean;
 }
 
-export function useSearchResults({ q, topics, from, to, sort, canSearch, typing }: Input) {
+export function useSearchResults({ q, topics, from, to, sort, filtersSentence, exact, canSearch, typing }: Input) {
   const topicsKey = [...topics].sort().join(',');
   const request: SearchRequest = useMemo(
-    () => ({ q, topics: topicsKey ? topicsKey.split(',') : null, from, to, sort }),
-    [q, topicsKey, from, to, sort],
+    () => ({ q, topics: topicsKey ? topicsKey.split(',') : null, from, to, sort, ...(exact ? { exact } : {}) }),
+    [q, topicsKey, from, to, sort, exact],
   );
   const results = useInfiniteQuery({
     ...searchQueries.results(request),
@@ -38,14 +42,17 @@ export function useSearchResults({ q, topics, from, to, sort, canSearch, typing 
   const firstPage = settled ? results.data.pages[0] : undefined;
   const total = firstPage?.total ?? 0;
   const suggestion = total === 0 ? (firstPage?.suggestion ?? null) : null;
+  const corrected = total > 0 ? (firstPage?.corrected ?? null) : null;
   let status = '';
   if (searching && results.fetchStatus === 'paused') status = 'Waiting for the network to search…';
   else if (searching || (typing && q === '')) status = 'Searching…';
   else if (settled) {
-    status = `${total} ${total === 1 ? 'result' : 'results'} for “${q}”`;
-    if (suggestion) status += `. Did you mean “${suggestion}”?`;
+    const count = `${total} ${total === 1 ? 'result' : 'results'}`;
+    // A corrected query is said the way the big engines do; the page adds "— search instead for …" as a link.
+    status = corrected ? `${count}. Showing results for “${corrected}”` : `${count} for “${q}”`;
+    if (total === 0) status += filtersSentence;
   }
   /** True once the address's search is known to have found something (only those are worth remembering). */
   const found = settled && !searching && total > 0;
-  return { results, shownQ, status, found };
+  return { results, shownQ, status, corrected, suggestion, found };
 }
