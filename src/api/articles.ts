@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import * as v from 'valibot';
-import { articleSchema, articleSummarySchema } from '@/contract/news';
-import { feedPageUrl, NO_EXCLUSIONS, type ExcludedTopics, type FeedTopics } from './feed-requests';
+import { articleSchema, articleSummarySchema, neighboursSchema } from '@/contract/news';
+import { feedPageUrl, neighboursUrl, NO_EXCLUSIONS, type ExcludedTopics, type FeedTopics } from './feed-requests';
 import { apiUrl, getJson } from './http';
 import { keepValidItems, uncheckedItems } from './lenient-list';
 
@@ -42,6 +42,13 @@ export const articleQueries = {
       refetchOnWindowFocus: 'always',
       staleTime: NEWER_STORIES_EVERY_MS / 2,
     }),
+  /** The stories just above (`newer`) and below (`older`) `id` in the feed's order under this filter. */
+  neighbours: (id: string, { topics, exclude }: FeedFilter = WHOLE_FEED) =>
+    queryOptions({
+      queryKey: [...articleQueries.all(), 'neighbours', id, { topics, exclude }] as const,
+      queryFn: ({ signal }) => getJson(neighboursUrl(id, topics, exclude), neighboursSchema, { signal }),
+      staleTime: 5 * 60_000,
+    }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...articleQueries.all(), 'detail', id] as const,
@@ -49,3 +56,23 @@ export const articleQueries = {
       staleTime: 5 * 60_000,
     }),
 };
+
+/** A feed list's filter, as its query key holds it. */
+export interface FeedFilter {
+  topics: FeedTopics;
+  exclude: ExcludedTopics;
+}
+export const WHOLE_FEED: FeedFilter = { topics: null, exclude: NO_EXCLUSIONS };
+
+type FeedPages = InfiniteData<{ items: readonly { id: string }[] }>;
+
+/** The filter of a feed list holding story `id`, the most recently loaded if several do (null: none is kept). */
+export function feedFilterShowing(queryClient: QueryClient, id: string): FeedFilter | null {
+  const lists = queryClient.getQueryCache().findAll({ queryKey: [...articleQueries.all(), 'feed'] });
+  const showing = lists
+    .filter((query) => (query.state.data as FeedPages | undefined)?.pages.some((p) => p.items.some((i) => i.id === id)))
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0];
+  if (!showing) return null;
+  const { topics, exclude } = showing.queryKey[2] as FeedFilter;
+  return { topics, exclude };
+}

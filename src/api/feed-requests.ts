@@ -26,3 +26,7 @@ export const feedPageUrl = (
     cursor: cursor ?? undefined,
     limit,
   });
+
+/** The stories around `id` in the feed's order under the same filter (see the README's API contract). */
+export const neighboursUrl = (id: string, topics: FeedTopics, exclude: ExcludedTopics) =>
+  apiUrl(`/articles/${encodeURIComponent(id)}/neighbours`, { topics: list(topics), exclude: list(exclude) });

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { HeaderSearch } from '@/components/header-search';
 import { OfflineNotice } from '@/components/offline-notice';
 import { StableNavigateProvider } from '@/components/plain-link';
+import { useHistoryTrail } from '@/lib/history-trail';
 import { useScrollRestoration } from '@/lib/scroll-restoration';
 import { MainNav } from './main-nav';
 import { ServiceWorkerSlot } from './service-worker-slot';
@@ -11,6 +12,7 @@ import { ServiceWorkerSlot } from './service-worker-slot';
 export function RootLayout() {
   const location = useLocation();
   useScrollRestoration();
+  useHistoryTrail();
   return (
     <StableNavigateProvider>
       <a className="skip-link" href="#main">

@@ -11,6 +11,9 @@ interface Props extends Omit<ComponentProps<'input'>, 'id'> {
   hint?: ReactNode;
   /** Something shown inside the field's box after the input, e.g. a currency code. */
   addon?: ReactNode;
+  /** Every message the field can show: the note keeps the room of the longest at any width, so a message
+   * appearing or changing never moves what follows. */
+  reserveFor?: readonly string[];
   className?: string;
   labelClassName?: string;
   inputClassName?: string;
@@ -23,6 +26,7 @@ export function TextField({
   errorAlert = false,
   hint,
   addon,
+  reserveFor,
   className,
   labelClassName = 'field-label',
   inputClassName,
@@ -62,7 +66,18 @@ export function TextField({
       ) : (
         input
       )}
-      {note}
+      {reserveFor ? (
+        <div className="text-field__note-area">
+          {note}
+          {reserveFor.map((message) => (
+            <span key={message} className="field-error text-field__note-sizer" aria-hidden="true">
+              {message}
+            </span>
+          ))}
+        </div>
+      ) : (
+        note
+      )}
     </div>
   );
 }

@@ -60,6 +60,12 @@ export const articleSummarySchema = v.object({
   wordCount: count,
 });
 
+/** /articles/:id/neighbours: a malformed neighbour is left out (null), the other is kept. */
+export const neighboursSchema = v.object({
+  newer: v.fallback(v.nullable(articleSummarySchema), null),
+  older: v.fallback(v.nullable(articleSummarySchema), null),
+});
+
 export const topicSchema = v.object({ id: topicIdSchema, name: nonEmptyText });
 const topicWithCountSchema = v.object({ id: topicIdSchema, name: nonEmptyText, count });
 export const topicsResponseSchema = v.object({ topics: v.array(topicWithCountSchema) });

@@ -105,6 +105,28 @@ function topicBits(store: ArticleStore, topics: readonly { id: string }[]) {
   };
 }
 
+/**
+ * The nearest article number before `ordinal` (a newer story) having any of the topics (`lists`; null: all) that
+ * `keep` accepts (null: all): each topic's list is searched down from `ordinal`, and the nearest wins.
+ */
+function newerNeighbour(lists: Uint32Array[] | null, ordinal: number, keep: PageBounds['keep']): number | null {
+  const accepts = (n: number) => !keep || keep(n);
+  if (!lists) {
+    for (let n = ordinal - 1; n >= 0; n--) if (accepts(n)) return n;
+    return null;
+  }
+  let nearest = -1;
+  for (const list of lists) {
+    for (let k = countBelow(list, ordinal) - 1; k >= 0 && list[k]! > nearest; k--) {
+      if (accepts(list[k]!)) {
+        nearest = list[k]!;
+        break;
+      }
+    }
+  }
+  return nearest === -1 ? null : nearest;
+}
+
 export function newsRoutes({ store, topics }: NewsData): Route[] {
   const members = new Map(topics.map((t) => [t.id, [] as number[]]));
   store.summaries.forEach((summary, ordinal) => {
@@ -114,6 +136,10 @@ export function newsRoutes({ store, topics }: NewsData): Route[] {
   const topicsBody = { topics: topics.map((topic) => ({ ...topic, count: byTopic.get(topic.id)!.length })) };
   const topicIds = new Set(byTopic.keys());
   const hasNoneOf = topicBits(store, topics);
+  const keepOf = (excluded: ReadonlySet<string>) => (excluded.size > 0 ? hasNoneOf(excluded) : null);
+  // An excluded topic's own list can only give articles that are left out.
+  const topicLists = (wanted: readonly string[] | null, excluded: ReadonlySet<string>) =>
+    wanted && [...new Set(wanted)].filter((id) => !excluded.has(id)).map((id) => byTopic.get(id)!);
 
   return [
     {
@@ -145,23 +171,38 @@ export function newsRoutes({ store, topics }: NewsData): Route[] {
           return apiError(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
         const bounds: PageBounds = {
           end: since === null ? store.size : countNewerThan(store.times, since),
-          keep: excluded.size > 0 ? hasNoneOf(excluded) : null,
+          keep: keepOf(excluded),
         };
         // One more than asked for says whether another page follows.
-        const ordinals = wanted
-          ? pageOfTopics(
-              store,
-              // An excluded topic's own list can only give articles that are left out.
-              [...new Set(wanted)].filter((id) => !excluded.has(id)).map((id) => byTopic.get(id)!),
-              cursor,
-              limit + 1,
-              bounds,
-            )
+        const lists = topicLists(wanted, excluded);
+        const ordinals = lists
+          ? pageOfTopics(store, lists, cursor, limit + 1, bounds)
           : pageOfAll(store, cursor, limit + 1, bounds);
         const items = ordinals.slice(0, limit);
         const last = items[items.length - 1];
         const nextCursor = ordinals.length > limit && last !== undefined ? encodeCursor(store.position(last)) : null;
         return ok({ items: items.map((ordinal) => store.summaries[ordinal]), nextCursor });
+      },
+    },
+    {
+      // The stories just above (newer) and below (older) an article in the feed's order under the same filter as
+      // /articles (the article itself need not pass it): "Previous story" and "Next story" at the end of a story.
+      method: 'GET',
+      pattern: '/articles/:id/neighbours',
+      handle: ({ id }, query) => {
+        const ordinal = store.ordinalOf(id!);
+        if (ordinal === undefined) return apiError(404, 'not_found', `No article with id "${id}"`);
+        const wanted = readTopics(query, topicIds);
+        if (isResponse(wanted)) return wanted;
+        const excluded = readExcludedTopics(query, topicIds);
+        const keep = keepOf(excluded);
+        const lists = topicLists(wanted, excluded);
+        const after = store.position(ordinal);
+        const bounds = { end: store.size, keep };
+        const [older] = lists ? pageOfTopics(store, lists, after, 1, bounds) : pageOfAll(store, after, 1, bounds);
+        const newer = newerNeighbour(lists, ordinal, keep);
+        const summary = (n: number | null | undefined) => (n === null || n === undefined ? null : store.summaries[n]);
+        return ok({ newer: summary(newer), older: summary(older) });
       },
     },
     {

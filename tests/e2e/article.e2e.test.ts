@@ -132,6 +132,58 @@ describe('article journey in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('ends a story with the previous and next one in the feed list’s order, and goes back to the list in place', async () => {
+    const { page, context, errors } = await openPage();
+    await page.goto(baseURL);
+    const [, second, third, fourth] = newestFirst;
+    await page.getByRole('link', { name: second!.title }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(300);
+    await page.getByRole('link', { name: second!.title }).click();
+    await page.getByRole('heading', { level: 1, name: second!.title }).waitFor();
+
+    const more = page.getByRole('navigation', { name: 'More stories' });
+    await more.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+    await more.getByRole('link', { name: third!.title }).click();
+    await page.getByRole('heading', { level: 1, name: third!.title }).waitFor();
+    await more.getByRole('link', { name: fourth!.title }).waitFor();
+    expect(await more.getByRole('link', { name: second!.title }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    // Back to the list with the browser's own Back: the feed at the place the reader left it.
+    await more.getByRole('link', { name: 'Back to All news' }).click();
+    await page.getByRole('heading', { level: 1, name: 'All news' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    // The feed's own restoration: its place (within a few pixels) and focus on the story first opened from it.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.itemId))
+      .toBe(second!.id);
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - 300)).toBeLessThan(40);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows no "#" beside the paragraphs on a touch screen until a paragraph is tapped', async () => {
+    const article = newestFirst.find((a) => a.pages[0]!.length >= 3)!;
+    const { page, context, errors } = await openPage({ width: 390, height: 844 }, { touch: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await page.goto(`${baseURL}/news/${article.id}`);
+    await page.getByRole('heading', { level: 1, name: article.title }).waitFor();
+    expect(await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches)).toBe(true);
+    const controls = page.getByRole('button', { name: /^Copy link to this paragraph/ });
+    await expect.poll(() => controls.count()).toBe(article.pages[0]!.length);
+    const opacities = () => controls.evaluateAll((all) => all.map((el) => getComputedStyle(el).opacity));
+    expect(new Set(await opacities())).toEqual(new Set(['0']));
+
+    // A tap on a paragraph brings its control (and only its own); a tap on the control copies the link.
+    await page.locator('#p-2').tap();
+    await expect.poll(opacities).toEqual(article.pages[0]!.map((_, i) => (i === 1 ? '1' : '0')));
+    await controls.nth(1).tap();
+    await page.getByText('Link to paragraph 2 copied').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('says "Article not found" for an unknown id, with a way back to the feed', async () => {
     const { page, errors } = await openPage();
     await page.goto(`${baseURL}/news/no-such-article-anywhere`);

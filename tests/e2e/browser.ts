@@ -33,6 +33,8 @@ interface PageOptions {
   /** The app registers its service worker in production builds; only the tests of offline use and updates want it,
    * the others see the network as it is. */
   serviceWorkers?: 'allow' | 'block';
+  /** A phone's touch screen: touch events, a coarse pointer and no hover (`hasTouch` and `isMobile`). */
+  touch?: boolean;
 }
 
 /** A fresh page that records console errors, uncaught exceptions and policy violations. */
@@ -40,9 +42,9 @@ async function openPage(
   browser: Browser,
   violations: string[],
   viewport: Viewport = { width: 1280, height: 900 },
-  { serviceWorkers = 'block' }: PageOptions = {},
+  { serviceWorkers = 'block', touch = false }: PageOptions = {},
 ) {
-  const context = await browser.newContext({ viewport, serviceWorkers });
+  const context = await browser.newContext({ viewport, serviceWorkers, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
   const errors: string[] = [];
   await page.exposeFunction('reportPolicyViolation', (text: string) => violations.push(text));

@@ -118,6 +118,95 @@ describe('Currency converter in Chromium', () => {
     await context.close();
   });
 
+  it('remembers the pair and amount of the last conversion, chosen here or opened by link, for a bare address', async () => {
+    const { page, context, errors } = await openPage();
+    const amount = page.getByRole('textbox', { name: 'Amount', exact: true });
+    const from = page.getByRole('combobox', { name: 'From currency' });
+    const to = page.getByRole('combobox', { name: 'To currency' });
+    const openFromNav = async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'All news' }).click();
+      await page.getByRole('heading', { level: 1, name: 'All news' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Currency converter' }).click();
+      await amount.waitFor();
+      expect(new URL(page.url()).search).toBe('');
+    };
+
+    await page.goto(`${baseURL}/converter?from=USD&to=EUR&amount=100`);
+    await amount.waitFor();
+    await to.click();
+    await to.fill('GBP');
+    await to.press('Enter');
+    await expect.poll(() => new URL(page.url()).search).toBe('?from=USD&to=GBP&amount=100');
+    await openFromNav();
+    expect([await from.inputValue(), await to.inputValue(), await amount.inputValue()]).toEqual([
+      'USD — US Dollar',
+      'GBP — British Pound',
+      '100',
+    ]);
+
+    // a shared link is the reader's latest conversion too
+    await page.goto(`${baseURL}/converter?from=CHF&to=JPY&amount=250`);
+    await amount.waitFor();
+    await openFromNav();
+    expect([await from.inputValue(), await to.inputValue(), await amount.inputValue()]).toEqual([
+      'CHF — Swiss Franc',
+      'JPY — Japanese Yen',
+      '250',
+    ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`shows no result while the amount is invalid, and its message moves nothing (${viewport.width} px)`, async () => {
+      const { page, context, errors } = await openPage(viewport);
+      await page.goto(`${baseURL}/converter?from=USD&to=RUB&amount=1000000`);
+      const amount = page.getByRole('textbox', { name: 'Amount', exact: true });
+      const result = page.getByRole('textbox', { name: 'Converted amount' });
+      const summary = page.locator('.converter__summary');
+      await expect
+        .poll(() => summary.textContent())
+        .toBe(`1,000,000.00 USD = ${grouped(expected('1000000', 'USD', 'RUB'))} RUB`);
+      await page.evaluate(() => {
+        const shifts: number[] = [];
+        (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift' });
+      });
+      const below = page.getByRole('button', { name: /^Swap currencies/ });
+      const before = await below.boundingBox();
+      for (const [text, message] of [
+        ['-5', 'The amount cannot be negative.'],
+        ['abc', 'Use digits only, no letters.'],
+        ['1.2.3,4,5', 'Not a number: write it like 1,234.56.'],
+        ['2000000000000', 'Too large: at most 1,000,000,000,000.'],
+        ['', 'Enter an amount.'],
+      ] as const) {
+        await amount.fill(text);
+        await expect
+          .poll(() =>
+            amount.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent),
+          )
+          .toBe(message);
+        expect(await result.inputValue()).toBe('');
+        expect(await summary.textContent()).toMatch(
+          /^(No result: correct the amount to convert it|Enter an amount to convert)\.$/,
+        );
+        expect(await below.boundingBox()).toEqual(before);
+      }
+      // Chromium's own layout-shift records: the messages came and went without moving anything on the page.
+      expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+      await amount.fill('5');
+      await expect.poll(() => result.inputValue()).toBe(grouped(expected('5', 'USD', 'RUB')));
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   it('shows the compact converter box on the feed after the news', async () => {
     const { page, context, errors } = await openPage();
     await page.goto(`${baseURL}/`);

@@ -460,6 +460,37 @@ describe('Article view: loading and errors', () => {
     expect(await screen.findByRole('heading', { level: 1, name: newest.title })).toBeInTheDocument();
   });
 
+  it('ends with the previous and next story in the order of the feed list it was opened from, and back to it', async () => {
+    const { user, location } = renderApp('/?topics=economy');
+    const economy = articlesNewestFirst.filter((a) => a.topics.includes('economy'));
+    const [first, second, third] = economy as [Article, Article, Article];
+    await user.click(await screen.findByRole('link', { name: second.title }));
+    await screen.findByRole('heading', { level: 1, name: second.title });
+    const more = screen.getByRole('navigation', { name: 'More stories' });
+    expect(await within(more).findByRole('link', { name: first.title })).toHaveAttribute('href', `/news/${first.id}`);
+    expect(within(more).getByRole('link', { name: third.title })).toBeInTheDocument();
+    expect(within(more).getByText('Previous story')).toBeInTheDocument();
+
+    // the next story keeps the list's order and its way back
+    await user.click(within(more).getByRole('link', { name: third.title }));
+    await screen.findByRole('heading', { level: 1, name: third.title });
+    const next = screen.getByRole('navigation', { name: 'More stories' });
+    expect(await within(next).findByRole('link', { name: second.title })).toBeInTheDocument();
+    expect(within(next).getByRole('link', { name: economy[3]!.title })).toBeInTheDocument();
+    await user.click(within(next).getByRole('link', { name: 'Back to All news' }));
+    await screen.findByRole('heading', { level: 1, name: 'All news' });
+    expect(location.current?.search).toBe('?topics=economy');
+  });
+
+  it('opened directly, ends with its neighbours in the whole feed and a link to All news', async () => {
+    const [newest, second] = articlesNewestFirst as [Article, Article];
+    await openArticle(`/news/${newest.id}`, newest.title);
+    const more = screen.getByRole('navigation', { name: 'More stories' });
+    expect(await within(more).findByText('This is the newest story.')).toBeInTheDocument();
+    expect(within(more).getByRole('link', { name: second.title })).toHaveAttribute('href', `/news/${second.id}`);
+    expect(within(more).getByRole('link', { name: 'Back to All news' })).toHaveAttribute('href', '/');
+  });
+
   it('says "Article not found" with a way back to the feed for an unknown id', async () => {
     renderApp('/news/no-such-article-here');
     expect(await screen.findByRole('heading', { level: 1, name: 'Article not found' })).toBeInTheDocument();

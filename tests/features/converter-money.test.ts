@@ -183,14 +183,14 @@ describe('parseAmount', () => {
   it.each([
     ['', 'empty', 'Enter an amount.'],
     ['   ', 'empty', 'Enter an amount.'],
-    ['abc', 'letters', 'Use digits only: letters are not allowed.'],
-    ['1e3', 'letters', 'Use digits only: letters are not allowed.'],
+    ['abc', 'letters', 'Use digits only, no letters.'],
+    ['1e3', 'letters', 'Use digits only, no letters.'],
     ['-5', 'negative', 'The amount cannot be negative.'],
     ['-', 'negative', 'The amount cannot be negative.'],
-    ['1000000000000.01', 'too-large', 'The amount is too large: the maximum is 1,000,000,000,000.'],
-    ['$5', 'characters', 'Use digits, with “.” or “,” for decimals.'],
-    ['1.2.3,4,5', 'format', 'This is not a number. Write it like 1,234.56 or 1 234,56.'],
-    ['.', 'format', 'This is not a number. Write it like 1,234.56 or 1 234,56.'],
+    ['1000000000000.01', 'too-large', 'Too large: at most 1,000,000,000,000.'],
+    ['$5', 'characters', 'Use digits, and “.” or “,” for decimals.'],
+    ['1.2.3,4,5', 'format', 'Not a number: write it like 1,234.56.'],
+    ['.', 'format', 'Not a number: write it like 1,234.56.'],
   ])('rejects %j (%s) with a message', (input, error, message) => {
     expect(parseAmount(input)).toEqual({ ok: false, error, message });
   });

@@ -65,23 +65,33 @@ describe('Currency converter', () => {
     expect(result).toHaveValue('50'); // the field being typed in is never rewritten
   });
 
-  it('explains bad input beside the field and keeps the last good result', async () => {
-    const { amount, result, user } = await openConverter();
+  it('explains bad input beside the field and shows no result until the amount is usable again', async () => {
+    const { amount, result, user } = await openConverter('/converter?from=USD&to=EUR&amount=100&targets=CNY');
     const good = grouped(expected('100', 'USD', 'EUR', 2));
+    const summary = screen.getByText((_, element) => element?.classList.contains('converter__summary') ?? false);
+    expect(summary).toHaveTextContent(`100.00 USD = ${good} EUR`);
     for (const [text, message] of [
-      ['12a', 'Use digits only: letters are not allowed.'],
+      ['12a', 'Use digits only, no letters.'],
+      ['abc', 'Use digits only, no letters.'],
       ['-5', 'The amount cannot be negative.'],
-      ['2000000000000', 'The amount is too large: the maximum is 1,000,000,000,000.'],
+      ['2000000000000', 'Too large: at most 1,000,000,000,000.'],
     ] as const) {
       await user.clear(amount);
       await user.paste(text);
       expect(amount).toHaveAccessibleDescription(message);
       expect(amount).toHaveAttribute('aria-invalid', 'true');
-      expect(result).toHaveValue(good);
+      expect(result).toHaveValue('');
+      expect(summary).toHaveTextContent('No result: correct the amount to convert it.');
+      expect(screen.getByRole('status', { name: 'CNY amount' })).toHaveTextContent('—');
+      expect(screen.getByRole('button', { name: 'Copy the EUR amount' })).toBeDisabled();
     }
     await user.clear(amount);
     expect(amount).toHaveAccessibleDescription('Enter an amount.');
+    expect(result).toHaveValue('');
+    expect(summary).toHaveTextContent('Enter an amount to convert.');
+    await user.type(amount, '100');
     expect(result).toHaveValue(good);
+    expect(summary).toHaveTextContent(`100.00 USD = ${good} EUR`);
   });
 
   it('rounds to each currency’s usual digits (JPY has none) and handles the base on either side', async () => {
@@ -234,6 +244,22 @@ describe('Currency converter', () => {
     const again = await openConverter('/converter');
     expect(again.amount).toHaveValue('42');
     expect(screen.getByRole('combobox', { name: 'To currency' })).toHaveValue('CNY — Chinese Yuan');
+  });
+
+  it('starts a bare address from the pair and amount of the last link the reader opened', async () => {
+    useConverterStore.setState({ from: 'USD', to: 'EUR', amount: '100', side: 'from' });
+    const { user } = await openConverter('/converter?from=USD&to=GBP&toAmount=250');
+    expect(screen.getByRole('combobox', { name: 'To currency' })).toHaveValue('GBP — British Pound');
+    await user.click(screen.getByRole('link', { name: 'Currency converter' }));
+    expect(screen.getByRole('textbox', { name: 'Converted amount' })).toHaveValue('250');
+    expect(screen.getByRole('combobox', { name: 'From currency' })).toHaveValue('USD — US Dollar');
+    expect(screen.getByRole('combobox', { name: 'To currency' })).toHaveValue('GBP — British Pound');
+    expect(JSON.parse(localStorage.getItem(CONVERTER_STORAGE_KEY)!).state).toMatchObject({
+      from: 'USD',
+      to: 'GBP',
+      amount: '250',
+      side: 'to',
+    });
   });
 
   it('warns when the rates are more than 3 days old', async () => {

@@ -243,3 +243,40 @@ describe('GET /articles/:id', () => {
     expect(api({ method: 'POST', path: url.pathname, query: url.searchParams }).status).toBe(405);
   });
 });
+
+describe('GET /articles/:id/neighbours', () => {
+  type Neighbours = { newer: { id: string } | null; older: { id: string } | null };
+  const neighbours = (id: string, query = '') => get(api, `/articles/${id}/neighbours${query}`);
+
+  it('gives the stories just above and below each article in the feed’s order, for every filter', () => {
+    for (const query of ['', '&topics=economy,science', '&exclude=politics', '&topics=world,economy&exclude=defense']) {
+      const order = collectAll(api, query);
+      order.forEach((id, i) => {
+        const { status, body } = neighbours(id, `?${query.slice(1)}`);
+        expect(status).toBe(200);
+        const { newer, older } = body as Neighbours;
+        expect([newer?.id ?? null, older?.id ?? null]).toEqual([order[i - 1] ?? null, order[i + 1] ?? null]);
+      });
+    }
+  });
+
+  it('places an article the filter leaves out where it would stand', () => {
+    const all = collectAll(api);
+    const economy = collectAll(api, '&topics=economy');
+    const outsider = all.find((id, i) => i > 0 && !economy.includes(id) && all.indexOf(economy.at(-1)!) > i)!;
+    const { newer, older } = neighbours(outsider, '?topics=economy').body as Neighbours;
+    const above =
+      all
+        .slice(0, all.indexOf(outsider))
+        .filter((id) => economy.includes(id))
+        .at(-1) ?? null;
+    const below = all.slice(all.indexOf(outsider)).find((id) => economy.includes(id)) ?? null;
+    expect([newer?.id ?? null, older?.id ?? null]).toEqual([above, below]);
+  });
+
+  it('answers 404 for an unknown article and 400 for an unknown topic', () => {
+    expect(neighbours('no-such-article')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    const id = sampleData.articles[0]!.id;
+    expect(neighbours(id, '?topics=nope')).toMatchObject({ status: 400, body: { error: { code: 'unknown_topic' } } });
+  });
+});

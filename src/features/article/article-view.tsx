@@ -11,6 +11,7 @@ import { ArticleBody, PageLinks, ShowMore } from './article-body';
 import { readingMinutes } from './article-text';
 import { ExternalLinks, ReadAlso } from './related-links';
 import { articleAddress, ShareControls, StatusToast, useStatusMessage } from './share-controls';
+import { StoryNavigation } from './story-navigation';
 import { useArticlePages } from './use-article-pages';
 
 /** A loaded article: header, pages read so far, "Show more", then what to read next. `savedAt`: this is the copy
@@ -62,6 +63,7 @@ export function ArticleView({ article, savedAt }: { article: Article; savedAt?: 
         <ArticleBody article={article} pages={pages} onCopyParagraphLink={copyParagraphLink} />
         <ShowMore pages={pages} />
       </article>
+      <StoryNavigation id={article.id} />
       {related.length > 0 && (
         <PartBoundary what="“Read also” could not be shown.">
           <ReadAlso ids={related} />

@@ -1,4 +1,5 @@
 import { TextField } from '@/components/text-field';
+import { AMOUNT_MESSAGES } from './parse-amount';
 import './amount-field.css';
 
 interface Props {
@@ -23,6 +24,7 @@ export function AmountField({ label, code, value, error, onChange, onBlur }: Pro
       spellCheck={false}
       value={value}
       error={error}
+      reserveFor={AMOUNT_MESSAGES}
       onChange={(event) => onChange(event.target.value)}
       onBlur={onBlur}
       addon={

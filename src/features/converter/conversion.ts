@@ -35,7 +35,7 @@ export interface Conversion extends ResolvedPair {
   convertTo: (target: RateEntry) => string | null;
 }
 
-/** `amount` is the edited field's text and `value` the amount in force (its last good value if the text is bad). */
+/** `amount` is the edited field's text and `value` its parsed amount (null when the text is not a usable amount). */
 export function convert(
   pair: ResolvedPair,
   side: AmountSide,

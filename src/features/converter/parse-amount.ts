@@ -9,11 +9,14 @@ const MAX_AMOUNT = '1000000000000';
 const MESSAGES: Record<AmountErrorKind, string> = {
   empty: 'Enter an amount.',
   negative: 'The amount cannot be negative.',
-  letters: 'Use digits only: letters are not allowed.',
-  characters: 'Use digits, with “.” or “,” for decimals.',
-  format: 'This is not a number. Write it like 1,234.56 or 1 234,56.',
-  'too-large': 'The amount is too large: the maximum is 1,000,000,000,000.',
+  letters: 'Use digits only, no letters.',
+  characters: 'Use digits, and “.” or “,” for decimals.',
+  format: 'Not a number: write it like 1,234.56.',
+  'too-large': 'Too large: at most 1,000,000,000,000.',
 };
+
+/** Every message an amount can get, for the room kept under an amount field. */
+export const AMOUNT_MESSAGES: readonly string[] = Object.values(MESSAGES);
 
 const fail = (error: AmountErrorKind): ParsedAmount => ({ ok: false, error, message: MESSAGES[error] });
 

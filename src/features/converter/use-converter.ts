@@ -61,13 +61,8 @@ export function useConverter(
   const pair = resolvePair({ from: link?.from ?? saved.from, to: link?.to ?? saved.to }, table);
   const parsed = useMemo(() => parseAmount(amount), [amount]);
 
-  // A bad entry keeps showing the result of the last good one typed in the same field.
-  const [lastGood, setLastGood] = useState<{ side: AmountSide; value: string } | null>(null);
-  if (parsed.ok && (lastGood?.side !== side || lastGood.value !== parsed.value)) {
-    setLastGood({ side, value: parsed.value });
-  }
-  const value = parsed.ok ? parsed.value : lastGood?.side === side ? lastGood.value : null;
-  const conversion = convert(pair, side, amount, value);
+  // A bad entry shows no result: one computed from an earlier amount would read as the answer for this one.
+  const conversion = convert(pair, side, amount, parsed.ok ? parsed.value : null);
 
   const current: Choice = { from: pair.from.code, to: pair.to.code, amount, side, targets };
   const save = (next: Choice, { toAddress = true } = {}) => {
@@ -91,19 +86,28 @@ export function useConverter(
   }, [draft]);
   useEffect(() => () => saveDraft.current?.({ toAddress: false }), []);
 
+  // A link the reader opens (or follows here) is their latest conversion, as if chosen here: a bare address later
+  // starts from it. The pair is kept as shown (a code the rates lack was never shown), the amount as the link gives it.
+  const shown = ownText ?? linked;
+  const linkNamesAny = link !== null && (link.from ?? link.to ?? link.targets ?? shown) !== null;
+  const [shownFrom, shownTo, shownSide, shownAmount] = [pair.from.code, pair.to.code, shown?.side, shown?.amount];
+  const linkedTargets = link?.targets?.join(',');
+  useEffect(() => {
+    if (!linkNamesAny) return;
+    remember({
+      from: shownFrom,
+      to: shownTo,
+      ...(shownSide && shownAmount !== undefined && { side: shownSide, amount: shownAmount }),
+      ...(linkedTargets && { targets: linkedTargets.split(',') }),
+    });
+  }, [linkNamesAny, shownFrom, shownTo, shownSide, shownAmount, linkedTargets, remember]);
+
   return {
     ...pair,
     ...conversion,
     parsed,
     targets,
-    edit: (editedSide, text) => {
-      // Starting on the other field with a bad entry: what that field showed is its last good amount.
-      if (editedSide !== side) {
-        const shown = editedSide === 'from' ? conversion.fromValue : conversion.toValue;
-        setLastGood(shown === null ? null : { side: editedSide, value: shown });
-      }
-      setDraft({ side: editedSide, amount: text });
-    },
+    edit: (editedSide, text) => setDraft({ side: editedSide, amount: text }),
     tidy: () => {
       const source = side === 'from' ? pair.from : pair.to;
       save({ ...current, amount: parsed.ok ? formatTypedAmount(parsed.value, source.code) : amount });
