@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { CODE_DOWNLOAD_FAILED } from '@/lib/lazy-with-retry';
 import { loadMockData } from '@/mock-api/load-mock-data';
@@ -53,21 +54,45 @@ describe('offline after one visit (service worker)', () => {
 });
 
 describe('started offline', () => {
-  it('says so at once, and loads the news when the browser is back online', async () => {
-    const { page } = await openPage();
-    // The page itself comes from the network, but the browser says it is offline when the app starts (as when it
-    // starts from a cache): the app must not wait for an "offline" event to say so.
+  /** The browser says it is offline when the app starts (as when it starts from a cache), and the API cannot be
+   * reached; the page itself still comes from the server. */
+  async function startOffline(page: Page) {
     await page.addInitScript(() => {
       let online = false;
       Object.defineProperty(Navigator.prototype, 'onLine', { get: () => online, configurable: true });
       window.addEventListener('online', () => (online = true), { capture: true });
     });
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  }
+  async function backOnline(page: Page) {
+    await page.unroute('**/api/**');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  }
+
+  it('says so at once, and loads the news when the browser is back online', async () => {
+    const { page } = await openPage();
+    await startOffline(page);
     await page.goto(baseURL);
     await page.getByRole('alert').filter({ hasText: 'You are offline.' }).waitFor();
     await page.getByText('Waiting for the network to load the news…').waitFor();
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await backOnline(page);
     await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'You are offline.' }).waitFor({ state: 'detached' });
+  });
+
+  it('a search waits for the network instead of failing, and shows its results when it is back', async () => {
+    const { page, context } = await openPage(undefined, { serviceWorkers: 'allow' });
+    // A first visit leaves the app's code with its service worker; the app is then started offline on a search.
+    await page.goto(baseURL);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const offline = await context.newPage();
+    await startOffline(offline);
+    await offline.goto(`${baseURL}/search?q=grain`);
+    const waiting = offline.getByText('Waiting for the network to load the results…');
+    await waiting.or(offline.getByText('The search failed.')).waitFor();
+    expect(await waiting.isVisible()).toBe(true);
+    await backOnline(offline);
+    await offline.getByText(/That is all \d+ results/).waitFor();
   });
 });
 
