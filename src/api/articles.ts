@@ -23,6 +23,9 @@ export const articleQueries = {
       },
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
+      // Never fetched again by itself (on mount, focus, reconnect): a refetch would put newer stories at the top
+      // and move the reader's place. They arrive through the "new stories" banner (`newer`) only.
+      staleTime: Infinity,
     }),
   /**
    * Stories of the feed published after `newestShown` (its newest story's time), checked every minute and when the

@@ -2,6 +2,7 @@
 import { apiErrorSchema } from '@/contract/news';
 import { check, describeProblems, type Output, type Schema } from '@/contract/validate';
 import { env } from '@/lib/env';
+import { keepAnswer } from './answers-for-service-worker';
 
 export type ApiErrorKind = 'http' | 'network' | 'invalid-response';
 
@@ -75,6 +76,7 @@ export async function getJson<S extends Schema>(
     throw new ApiError('network', 'The news service could not be reached. Check your connection.');
   }
 
+  if (response.ok) keepAnswer(url, response);
   let body: unknown;
   try {
     body = await response.json();

@@ -2,9 +2,10 @@ import { Suspense, useEffect, useState } from 'react';
 import { PartBoundary } from '@/components/error-boundary';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 
-const ConverterBox = lazyWithRetry(async () => ({
-  default: (await import('@/features/converter/converter-box')).ConverterBox,
-}));
+const ConverterBox = lazyWithRetry(
+  () => import('@/features/converter/converter-box'),
+  (module) => module.ConverterBox,
+);
 
 // Matches the breakpoint in features/feed/feed-page.css where the feed shows its sidebar; narrower screens never load the box.
 const WIDE_SCREEN = '(min-width: 64rem)';

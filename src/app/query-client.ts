@@ -1,4 +1,5 @@
 import { onlineManager, QueryClient } from '@tanstack/react-query';
+import { keepAnswersForServiceWorker } from '@/api/answers-for-service-worker';
 import { retryDelay, shouldRetry } from '@/api/http';
 
 export function createQueryClient(): QueryClient {
@@ -12,11 +13,12 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
-  if (navigator.serviceWorker?.controller) {
-    // A page the service worker opened offline says so from the start (TanStack Query assumes online until told).
-    if (!navigator.onLine) onlineManager.setOnline(false);
-    askEvenOffline(queryClient);
-  }
+  // An app started offline says so from the start, and its requests wait for the network (TanStack Query assumes
+  // online until the browser's next `offline` event).
+  onlineManager.setOnline(navigator.onLine);
+  if (navigator.serviceWorker?.controller) askEvenOffline(queryClient);
+  // A first visit in a production build: the service worker will take the page after the first answers arrived.
+  else if (import.meta.env.PROD && navigator.serviceWorker) keepAnswersForServiceWorker();
   return queryClient;
 }
 

@@ -41,6 +41,24 @@ function networkFirst(urlPattern: RegExp, cacheName: string, maxEntries: number,
   };
 }
 
+function apiCaches(apiBaseUrl: string | undefined): RuntimeCaching[] {
+  return [
+    networkFirst(apiPattern(apiBaseUrl, '/articles/[^/?#]+$'), 'api-articles', 200, 30),
+    // Feed pages, not the checks for stories newer than those shown (`since`): worthless offline, and every
+    // minute's check would push a page out of the cache.
+    networkFirst(apiPattern(apiBaseUrl, `/articles\\?${NO_SINCE}`), 'api-feed', 20, 7),
+    networkFirst(apiPattern(apiBaseUrl, '/topics$'), 'api-topics', 1, 30),
+    networkFirst(apiPattern(apiBaseUrl, '/rates(?:/history)?(?:\\?|$)'), 'api-rates', 30, 30),
+  ];
+}
+
+/** The worker's cache for the API answer at `url` (an absolute address), as its routes would choose; none if the
+ * worker keeps no such answers. (Workbox matches a route's pattern against the whole address.) */
+export function apiCacheName(apiBaseUrl: string | undefined, url: string): string | undefined {
+  const route = apiCaches(apiBaseUrl).find(({ urlPattern }) => urlPattern instanceof RegExp && urlPattern.test(url));
+  return route?.options?.cacheName ?? undefined;
+}
+
 export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<VitePWAOptions> {
   return {
     strategies: 'generateSW',
@@ -80,14 +98,7 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       // One file to serve without caching (no separate workbox-*.js).
       inlineWorkboxRuntime: true,
       sourcemap: false,
-      runtimeCaching: [
-        networkFirst(apiPattern(apiBaseUrl, '/articles/[^/?#]+$'), 'api-articles', 200, 30),
-        // Feed pages, not the checks for stories newer than those shown (`since`): worthless offline, and every
-        // minute's check would push a page out of the cache.
-        networkFirst(apiPattern(apiBaseUrl, `/articles\\?${NO_SINCE}`), 'api-feed', 20, 7),
-        networkFirst(apiPattern(apiBaseUrl, '/topics$'), 'api-topics', 1, 30),
-        networkFirst(apiPattern(apiBaseUrl, '/rates(?:/history)?(?:\\?|$)'), 'api-rates', 30, 30),
-      ],
+      runtimeCaching: apiCaches(apiBaseUrl),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { retryFailedDownloads } from '@/lib/lazy-with-retry';
+import { isCodeDownloadError, retryFailedDownloads } from '@/lib/lazy-with-retry';
 import { Button } from './button';
 import { QueryError, readableMessage } from './query-error';
 
@@ -12,7 +12,8 @@ interface State {
   error: Error | null;
 }
 
-/** Shows a fallback instead of a part that failed; `reset` renders it again (its code downloaded afresh if need be). */
+/** Shows a fallback instead of a part that failed; `reset` ("Try again", or the browser back online after a failed
+ * download) renders it again, its code downloaded afresh if need be. */
 export class ErrorBoundary extends Component<Props, State> {
   state: State = { error: null };
 
@@ -24,6 +25,25 @@ export class ErrorBoundary extends Component<Props, State> {
     retryFailedDownloads();
     this.setState({ error: null });
   };
+
+  // Code that could not be downloaded is asked for again as soon as the browser is back online. (A boundary may
+  // catch during its own first render, as a view does: then it mounts already showing the error.)
+  componentDidMount() {
+    this.retryWhenOnline();
+  }
+
+  componentDidUpdate() {
+    this.retryWhenOnline();
+  }
+
+  private retryWhenOnline() {
+    if (this.state.error && isCodeDownloadError(this.state.error)) window.addEventListener('online', this.reset);
+    else window.removeEventListener('online', this.reset);
+  }
+
+  componentWillUnmount() {
+    window.removeEventListener('online', this.reset);
+  }
 
   render() {
     const { error } = this.state;

@@ -1,14 +1,11 @@
 // Reading a list from the keyboard (the feed, search results): j/k next and previous story, o or Enter open it,
-// s Show more/less, m mark read/unread, b save, ? the list of shortcuts. Items are the elements with
+// s Show more/less, m mark read/unread, b save (the "?" dialog lists them: shortcuts-help.tsx). Items are the elements with
 // data-item-id inside the list; focus moves onto them (they have tabIndex -1) and they scroll into view.
 // Back to the list puts focus on the story the reader opened.
-import { Suspense, useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 import { isShortcutEvent } from '@/lib/keyboard';
-import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { isRead, useReadMarksStore, type ReadableStory } from '@/stores/read-marks-store';
-
-const ShortcutsDialog = lazyWithRetry(() => import('./shortcuts-dialog'));
 
 const ITEM = '[data-item-id]';
 const openedKey = (entry: string) => `list-opened:${entry}`;
@@ -35,13 +32,14 @@ export interface ListKeyboardProps {
   /** s works only where items can expand (the feed). */
   canExpand?: boolean;
   listRef: RefObject<HTMLElement | null>;
+  /** The keys pressed before this code had loaded, in order (list-keyboard.tsx), to play now. */
+  takeEarlyKeys: () => string[];
 }
 
-/** Wires the shortcuts to the list inside `listRef`; renders the "?" dialog when asked for. */
-export default function ListKeyboardHandler({ listRef, stories, canExpand = false }: ListKeyboardProps) {
+/** Wires the shortcuts to the list inside `listRef`. */
+export default function ListKeyboardHandler({ listRef, stories, canExpand = false, takeEarlyKeys }: ListKeyboardProps) {
   const { key: entry } = useLocation();
   const navigationType = useNavigationType();
-  const [helpOpen, setHelpOpen] = useState(false);
   const latest = useRef({ stories, entry });
   useEffect(() => {
     latest.current = { stories, entry };
@@ -64,15 +62,16 @@ export default function ListKeyboardHandler({ listRef, stories, canExpand = fals
       item?.querySelector<HTMLAnchorElement>('h2 a, h3 a')?.click();
     };
 
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!isShortcutEvent(event) || !listRef.current) return;
+    /** Does what `key` stands for; false when it is not a shortcut here. */
+    const press = (key: string): boolean => {
+      if (!listRef.current) return false;
       const item = current();
-      switch (event.key) {
+      switch (key) {
         case 'j':
         case 'k': {
           const all = items();
           const at = item ? all.indexOf(item) : -1;
-          const next = at < 0 ? firstOnScreen(all) : all[event.key === 'j' ? at + 1 : at - 1];
+          const next = at < 0 ? firstOnScreen(all) : all[key === 'j' ? at + 1 : at - 1];
           focusItem(next);
           break;
         }
@@ -82,10 +81,10 @@ export default function ListKeyboardHandler({ listRef, stories, canExpand = fals
         case 'Enter':
           // On a link or button inside the item, Enter does what it does there.
           if (item && document.activeElement === item) open(item);
-          else return;
+          else return false;
           break;
         case 's':
-          if (!canExpand) return;
+          if (!canExpand) return false;
           item?.querySelector<HTMLElement>('[data-action="toggle"]')?.click();
           break;
         case 'm': {
@@ -97,13 +96,13 @@ export default function ListKeyboardHandler({ listRef, stories, canExpand = fals
         case 'b':
           item?.querySelector<HTMLElement>('[data-action="save"]')?.click();
           break;
-        case '?':
-          setHelpOpen(true);
-          break;
         default:
-          return;
+          return false;
       }
-      event.preventDefault();
+      return true;
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isShortcutEvent(event) && press(event.key)) event.preventDefault();
     };
     // Whichever way a story is opened (click, o, Enter), the list remembers it for Back.
     const onClick = (event: MouseEvent) => {
@@ -115,12 +114,13 @@ export default function ListKeyboardHandler({ listRef, stories, canExpand = fals
     };
     const list = listRef.current;
     document.addEventListener('keydown', onKeyDown);
+    for (const key of takeEarlyKeys()) press(key);
     list?.addEventListener('click', onClick, true);
     return () => {
       document.removeEventListener('keydown', onKeyDown);
       list?.removeEventListener('click', onClick, true);
     };
-  }, [listRef, canExpand]);
+  }, [listRef, canExpand, takeEarlyKeys]);
 
   // Back to the list: focus the story the reader left from, once it is on the page (a windowed list renders it
   // when its place is restored). Scrolling is left to the scroll restoration.
@@ -139,9 +139,5 @@ export default function ListKeyboardHandler({ listRef, stories, canExpand = fals
     return () => cancelAnimationFrame(frame);
   }, [entry, navigationType, listRef]);
 
-  return helpOpen ? (
-    <Suspense fallback={null}>
-      <ShortcutsDialog canExpand={canExpand} onClose={() => setHelpOpen(false)} />
-    </Suspense>
-  ) : null;
+  return null;
 }

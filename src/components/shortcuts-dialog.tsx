@@ -1,20 +1,35 @@
-// The "?" list of keyboard shortcuts (its own chunk: most readers never open it).
+// The "?" list of the keyboard shortcuts that work on the view (its own chunk: most readers never open it).
 import { useEffect, useRef } from 'react';
 import { Button } from './button';
 import './shortcuts-dialog.css';
 
-const SHORTCUTS: ReadonlyArray<{ keys: string[]; what: string; expands?: boolean }> = [
-  { keys: ['j'], what: 'Next story' },
-  { keys: ['k'], what: 'Previous story' },
-  { keys: ['o', 'Enter'], what: 'Open the story' },
-  { keys: ['s'], what: 'Show more or less of the story', expands: true },
-  { keys: ['m'], what: 'Mark the story read or unread' },
-  { keys: ['b'], what: 'Save the story for later, or unsave it' },
+/** The shortcuts of the list on screen, if any: `canExpand` when its items expand (s). */
+export type ListShortcuts = { canExpand: boolean } | null;
+
+interface Shortcut {
+  keys: string[];
+  what: string;
+  /** Only where a list is read from the keyboard; 'expands' only where its items expand. */
+  needs?: 'list' | 'expands';
+}
+
+const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['j'], what: 'Next story', needs: 'list' },
+  { keys: ['k'], what: 'Previous story', needs: 'list' },
+  { keys: ['o', 'Enter'], what: 'Open the story', needs: 'list' },
+  { keys: ['s'], what: 'Show more or less of the story', needs: 'expands' },
+  { keys: ['m'], what: 'Mark the story read or unread', needs: 'list' },
+  { keys: ['b'], what: 'Save the story for later, or unsave it', needs: 'list' },
   { keys: ['/'], what: 'Search' },
   { keys: ['?'], what: 'This list of shortcuts' },
 ];
 
-export default function ShortcutsDialog({ canExpand, onClose }: { canExpand: boolean; onClose: () => void }) {
+const worksWith =
+  (list: ListShortcuts) =>
+  ({ needs }: Shortcut): boolean =>
+    !needs || (list !== null && (needs === 'list' || list.canExpand));
+
+export default function ShortcutsDialog({ list, onClose }: { list: ListShortcuts; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -42,7 +57,7 @@ export default function ShortcutsDialog({ canExpand, onClose }: { canExpand: boo
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <table>
         <tbody>
-          {SHORTCUTS.filter((s) => canExpand || !s.expands).map(({ keys, what }) => (
+          {SHORTCUTS.filter(worksWith(list)).map(({ keys, what }) => (
             <tr key={what}>
               <th scope="row">
                 {keys.map((key, i) => (

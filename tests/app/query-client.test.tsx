@@ -38,12 +38,13 @@ describe('the query client offline', () => {
     expect(await screen.findByRole('link', { name: newest.title })).toBeInTheDocument();
   });
 
-  it('without a service worker, sends nothing while offline (nothing could answer)', async () => {
+  it('started offline without a service worker: says so, and sends nothing (nothing could answer)', async () => {
     const requests = vi.fn();
     server.events.on('request:start', requests);
-    onlineManager.setOnline(false);
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     renderApp('/', { queryClient: createQueryClient() });
     expect(await screen.findByText('Waiting for the network to load the news…')).toBeVisible();
+    expect(screen.getByRole('alert')).toHaveTextContent('You are offline.');
     expect(requests).not.toHaveBeenCalled();
     server.events.removeListener('request:start', requests);
   });

@@ -3,6 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RegisterSWOptions } from 'virtual:pwa-register';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keepAnswer, keepAnswersForServiceWorker, stopKeepingAnswers } from '@/api/answers-for-service-worker';
 import { UpdateOffer } from '@/app/update-offer';
 
 // A faked registration: the test plays the browser's part (a worker waiting, one taking the page).
@@ -31,6 +32,7 @@ afterEach(() => {
   registration.options = undefined;
   registration.activateWaitingWorker.mockClear();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 function renderOffer({ onScreen = vi.fn(async () => 'news') } = {}) {
@@ -84,22 +86,26 @@ describe('the service worker’s new versions', () => {
     expect(update).toHaveBeenCalledTimes(1);
   });
 
-  it('when the first worker takes the page, fetches what is on screen again through it and lets queries ask offline', async () => {
+  it('when the first worker takes the page, hands it the API answers fetched before, and fetches nothing again', async () => {
+    const stored: string[] = [];
+    vi.stubGlobal('caches', {
+      open: async (cacheName: string) => ({
+        put: async (url: string, answer: Response) => void stored.push(`${cacheName} ${url} ${await answer.text()}`),
+      }),
+    });
+    keepAnswersForServiceWorker();
+    const feedUrl = `${window.location.origin}/api/articles?limit=20`;
+    keepAnswer(feedUrl, new Response('{"items":[]}'));
+    keepAnswer(`${window.location.origin}/api/search?q=grain`, new Response('{}')); // the worker keeps no searches
     const { queryClient, onScreen } = renderOffer();
     await vi.waitFor(() => expect(queryClient.getQueryState(['news'])?.status).toBe('success'));
     expect(queryClient.getDefaultOptions().queries?.networkMode).toBeUndefined();
-    container.controller = {};
-    act(() => void container.dispatchEvent(new Event('controllerchange')));
-    await vi.waitFor(() => expect(onScreen).toHaveBeenCalledTimes(2));
-    expect(queryClient.getDefaultOptions().queries?.networkMode).toBe('offlineFirst');
-  });
 
-  it('fetches nothing again when a worker already had the page (a new version taking over reloads it)', async () => {
     container.controller = {};
-    const { queryClient, onScreen } = renderOffer();
-    await vi.waitFor(() => expect(queryClient.getQueryState(['news'])?.status).toBe('success'));
     act(() => void container.dispatchEvent(new Event('controllerchange')));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(stored).toEqual([`api-feed ${feedUrl} {"items":[]}`]));
     expect(onScreen).toHaveBeenCalledTimes(1);
+    expect(queryClient.getDefaultOptions().queries?.networkMode).toBe('offlineFirst');
+    stopKeepingAnswers();
   });
 });

@@ -27,7 +27,7 @@ export async function startAppServer(distDir: string, port = 0): Promise<AppServ
   return { url: `http://127.0.0.1:${address.port}`, port: address.port, stop };
 }
 
-/** Until the app's service worker has taken the page and kept the news on screen (fetched again through it). */
+/** Until the app's service worker has taken the page and holds the news it showed (handed over by the app). */
 export async function untilServedByWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForFunction(async () => Boolean(await caches.match('/api/articles?limit=20')));

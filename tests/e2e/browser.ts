@@ -7,11 +7,11 @@ import { launchChromium } from './chromium';
  * One Chromium for the test file, closed after it. `openPage` gives a fresh context and page in it. Every test fails
  * on a Content-Security-Policy violation in any of its pages (the server sends a strict policy).
  */
-export function setUpChromium() {
+export function setUpChromium({ extraArgs }: { extraArgs?: string[] } = {}) {
   let browser: Browser | undefined;
   const violations: string[] = [];
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(extraArgs);
   });
   afterEach(() => {
     const found = violations.splice(0);

@@ -1,9 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PartBoundary } from '@/components/error-boundary';
-import { lazyWithRetry } from '@/lib/lazy-with-retry';
+import { CODE_DOWNLOAD_FAILED, lazyWithRetry } from '@/lib/lazy-with-retry';
 
 function Hello() {
   return <p>hello</p>;
@@ -36,5 +36,30 @@ describe('parts of the app downloaded on demand', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('hello')).toBeInTheDocument();
     expect(attempts).toBe(failedAttempts + 1);
+  });
+});
+
+describe('parts that could not be downloaded offline', () => {
+  it('are not asked for while offline, and are downloaded by themselves when the browser is back online', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    let attempts = 0;
+    const Part = lazyWithRetry(async () => {
+      attempts++;
+      return { default: Hello };
+    });
+    render(
+      <PartBoundary what="The part could not be loaded.">
+        <Suspense fallback={<p>loading</p>}>
+          <Part />
+        </Suspense>
+      </PartBoundary>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(CODE_DOWNLOAD_FAILED);
+    expect(attempts).toBe(0);
+
+    onLine.mockReturnValue(true);
+    act(() => void window.dispatchEvent(new Event('online')));
+    expect(await screen.findByText('hello')).toBeInTheDocument();
+    expect(attempts).toBe(1);
   });
 });
