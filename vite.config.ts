@@ -59,37 +59,49 @@ const nodeTests = [
   'tests/contract/**/*.test.ts',
 ];
 
-export default defineConfig(({ mode }) => ({
-  plugins: [
-    react(),
-    displayBootScript(),
-    mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' }),
-    // The service worker and the web app manifest, written by `vite build` only (never by the dev server).
-    VitePWA(serviceWorkerOptions(loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL)),
-    // Assets compressed once, at the strongest settings, for the production server to send as they are.
-    compression({
-      include: /\.(js|css|svg)$/,
-      algorithms: [
-        defineAlgorithm('gzip', { level: 9 }),
-        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+/**
+ * `vite build --ssr src/server/start.ts` (the second half of `npm run build`): the production server as plain
+ * JavaScript in dist-server/, its packages imported from node_modules (the "dependencies"), so `npm start` needs
+ * neither the dev toolchain nor a rebuild. Out of dist/, which the server serves and the service worker precaches.
+ */
+const serverBuild = { outDir: 'dist-server', emptyOutDir: true, target: 'node20', copyPublicDir: false };
+
+export default defineConfig(({ mode, isSsrBuild }) => ({
+  // The app's plugins (service worker, compressed copies, the boot script) have nothing to do with the server.
+  plugins: isSsrBuild
+    ? []
+    : [
+        react(),
+        displayBootScript(),
+        mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' }),
+        // The service worker and the web app manifest, written by `vite build` only (never by the dev server).
+        VitePWA(serviceWorkerOptions(loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL)),
+        // Assets compressed once, at the strongest settings, for the production server to send as they are.
+        compression({
+          include: /\.(js|css|svg)$/,
+          algorithms: [
+            defineAlgorithm('gzip', { level: 9 }),
+            defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+          ],
+        }),
       ],
-    }),
-  ],
   resolve: {
     alias: { '@': srcDir },
   },
-  build: {
-    // The CSP forbids inline scripts; keep every asset a file.
-    assetsInlineLimit: 0,
-    modulePreload: { polyfill: false },
-    rolldownOptions: {
-      output: {
-        // Everything the first page needs in one file: split into many small shared chunks (the default), the
-        // same code costs several KB more gzip and more requests. Lazy views import what they share from it.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+  build: isSsrBuild
+    ? serverBuild
+    : {
+        // The CSP forbids inline scripts; keep every asset a file.
+        assetsInlineLimit: 0,
+        modulePreload: { polyfill: false },
+        rolldownOptions: {
+          output: {
+            // Everything the first page needs in one file: split into many small shared chunks (the default), the
+            // same code costs several KB more gzip and more requests. Lazy views import what they share from it.
+            codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+          },
+        },
       },
-    },
-  },
   // No CORS: the app and its API share an origin (Vite's default would advertise every method to any page).
   server: { port: 5173, cors: false },
   preview: { port, strictPort: true, host: process.env.HOST || 'localhost', cors: false },
