@@ -112,6 +112,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // Worker threads, not processes: the jsdom files took 121 s of CPU so against 158 s in forks (measured here).
+          pool: 'threads',
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/e2e/**', ...nodeTests],
           setupFiles: ['./tests/setup.ts'],
