@@ -89,6 +89,8 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
     workbox: {
       // Every file of the build by its extension: the .gz/.br copies beside them are for the server, not the cache.
       globPatterns: ['**/*.{js,css,html,svg,png}'],
+      // The README's screenshot is for people reading the repository, not for readers' devices.
+      globIgnores: ['readme/**'],
       // Every page address is the app; API addresses never are.
       navigateFallback: 'index.html',
       navigateFallbackDenylist: [/^\/api\//],

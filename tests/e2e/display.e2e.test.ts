@@ -148,57 +148,66 @@ describe('themes and text size in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each(['Light', 'Dark'])('passes axe (colour contrast included) in every view with the %s theme', async (theme) => {
-    const { page, context, errors } = await openPage();
-    await page.goto(baseURL);
-    await page.getByRole('heading', { level: 1, name: 'All news' }).waitFor();
-    await chooseInDisplayMenu(page, 'Theme', theme);
-    await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
-    await expectNoAxeViolations(page);
+  // Each view in a test of its own, so a check of every view stays well within a test's time on a busy machine.
+  describe.each(['Light', 'Dark'])('passes axe (colour contrast included) with the %s theme', (theme) => {
+    async function openWithTheme() {
+      const opened = await openPage();
+      await opened.page.goto(baseURL);
+      await opened.page.getByRole('heading', { level: 1, name: 'All news' }).waitFor();
+      await chooseInDisplayMenu(opened.page, 'Theme', theme);
+      return opened;
+    }
 
-    // Feed with an expanded item and the topic filter open.
-    const item = page.getByRole('article').filter({ has: page.getByRole('link', { name: multiPage.title }) });
-    await item.getByRole('button', { name: /^Show more/ }).click();
-    await item.locator('.feed-item__text').waitFor();
-    await page.getByRole('button', { name: /Use filter/ }).click();
-    await page.getByRole('checkbox').first().waitFor();
-    await expectNoAxeViolations(page);
+    it('in the feed, with an item expanded and the topic filter open, and offline', async () => {
+      const { page, context, errors } = await openWithTheme();
+      await page.getByRole('link', { name: newestFirst[0]!.title }).waitFor();
+      await expectNoAxeViolations(page);
 
-    // Offline notice.
-    await context.setOffline(true);
-    await page.getByRole('alert').filter({ hasText: 'You are offline.' }).waitFor();
-    await expectNoAxeViolations(page);
-    await context.setOffline(false);
+      const item = page.getByRole('article').filter({ has: page.getByRole('link', { name: multiPage.title }) });
+      await item.getByRole('button', { name: /^Show more/ }).click();
+      await item.locator('.feed-item__text').waitFor();
+      await page.getByRole('button', { name: /Use filter/ }).click();
+      await page.getByRole('checkbox').first().waitFor();
+      await expectNoAxeViolations(page);
 
-    // Article, saved (the Saved button pressed) and a paragraph targeted.
-    await page.goto(`${baseURL}/news/${multiPage.id}#p-2`);
-    await page.getByRole('heading', { level: 1, name: multiPage.title }).waitFor();
-    await page.getByRole('button', { name: `Save “${multiPage.title}”` }).click();
-    await page.getByRole('button', { name: `Saved “${multiPage.title}”` }).waitFor();
-    await expectNoAxeViolations(page);
+      await context.setOffline(true);
+      await page.getByRole('alert').filter({ hasText: 'You are offline.' }).waitFor();
+      await expectNoAxeViolations(page);
+      expect(errors).toEqual([]);
+    });
 
-    // Search results with highlighted words, and the date filter refusing a bad range.
-    await page.goto(`${baseURL}/search?q=satellite`);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /results? for “satellite”/ })
-      .waitFor();
-    await page.locator('ol.search-results mark').first().waitFor();
-    await expectNoAxeViolations(page);
+    it('in an article (saved, a paragraph targeted) and in Saved, with the undo bar after a removal', async () => {
+      const { page, errors } = await openWithTheme();
+      await page.goto(`${baseURL}/news/${multiPage.id}#p-2`);
+      await page.getByRole('heading', { level: 1, name: multiPage.title }).waitFor();
+      await page.getByRole('button', { name: `Save “${multiPage.title}”` }).click();
+      await page.getByRole('button', { name: `Saved “${multiPage.title}”` }).waitFor();
+      await expectNoAxeViolations(page);
 
-    // Converter with its chart.
-    await page.goto(`${baseURL}/converter?from=USD&to=EUR&amount=100`);
-    await page.getByRole('textbox', { name: 'Converted amount' }).waitFor();
-    await page.locator('.rate-chart__svg').waitFor();
-    await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'Saved' }).click();
+      await page.getByRole('link', { name: multiPage.title }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: `Remove “${multiPage.title}”` }).click();
+      await page.getByRole('status').getByRole('button', { name: 'Undo' }).waitFor();
+      await expectNoAxeViolations(page);
+      expect(errors).toEqual([]);
+    });
 
-    // Saved, with the undo bar after a removal.
-    await page.getByRole('link', { name: 'Saved' }).click();
-    await page.getByRole('link', { name: multiPage.title }).waitFor();
-    await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: `Remove “${multiPage.title}”` }).click();
-    await page.getByRole('status').getByRole('button', { name: 'Undo' }).waitFor();
-    await expectNoAxeViolations(page);
-    expect(errors).toEqual([]);
+    it('in search results with highlighted words, and in the converter with its chart', async () => {
+      const { page, errors } = await openWithTheme();
+      await page.goto(`${baseURL}/search?q=satellite`);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /results? for “satellite”/ })
+        .waitFor();
+      await page.locator('ol.search-results mark').first().waitFor();
+      await expectNoAxeViolations(page);
+
+      await page.goto(`${baseURL}/converter?from=USD&to=EUR&amount=100`);
+      await page.getByRole('textbox', { name: 'Converted amount' }).waitFor();
+      await page.locator('.rate-chart__svg').waitFor();
+      await expectNoAxeViolations(page);
+      expect(errors).toEqual([]);
+    });
   });
 });

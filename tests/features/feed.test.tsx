@@ -37,7 +37,7 @@ describe('All news feed', () => {
     const item = link.closest('article')!;
     expect(within(item).getByText(formatAgencyTime(newest.publishedAt))).toBeInTheDocument();
     expect(within(item).getByText(newest.lead)).toBeInTheDocument();
-    if (newest.dateline) expect(within(item).getByText(newest.dateline)).toBeInTheDocument();
+    expect(within(item).getByText(newest.dateline!)).toBeInTheDocument();
     for (const topic of newest.topics) {
       expect(within(item).getByRole('button', { name: topicName(topic) })).toHaveAttribute('aria-expanded', 'false');
     }

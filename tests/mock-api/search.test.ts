@@ -154,8 +154,26 @@ describe('GET /search: results', () => {
       const inner = item.snippet.replace(/^…/, '').replace(/…$/, '');
       expect(bodyOf(article).replace(/\s+/g, ' ')).toContain(inner);
       expect(item.snippet.startsWith('…')).toBe(!bodyOf(article).startsWith(inner));
-      if (wordsOf(bodyOf(article)).includes('satellite')) expect(fold(item.snippet)).toContain('satellite');
+      expect(fold(item.snippet)).toContain('satellite');
     }
+  });
+
+  it('quotes the start of the body when only the title matches', () => {
+    const body = 'The first paragraph says nothing of the airship. '.repeat(10).trim();
+    const titleOnly: Article = {
+      id: 'zeppelin-returns',
+      title: 'Zeppelin returns to Lake Constance',
+      lead: 'Sightseeing flights resume.',
+      publishedAt: '2026-11-20T10:00:00Z',
+      topics: [sampleData.topics[0]!.id],
+      pages: [[body]],
+    };
+    const withTitleOnly = createMockApi({ ...sampleData, articles: [...sampleData.articles, titleOnly] });
+    const response = withTitleOnly({ method: 'GET', path: '/search', query: new URLSearchParams({ q: 'zeppelin' }) });
+    const [item] = (response.body as Page).items;
+    expect(item?.id).toBe(titleOnly.id);
+    expect(item!.snippet.startsWith('…')).toBe(false);
+    expect(body).toContain(item!.snippet.replace(/…$/, ''));
   });
 
   it('ranks by relevance, title matches above body-only matches, ties broken by date', () => {

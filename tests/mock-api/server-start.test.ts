@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockApi, type MockApi } from '@/mock-api/api-core';
 import { mockApiMiddleware } from '@/mock-api/vite-plugin';
 import { generatedDataDir } from '../helpers/generated-data';
@@ -19,6 +19,10 @@ function copyOfData(articles = 400): string {
   cpSync(generatedDataDir(articles), dir, { recursive: true });
   return dir;
 }
+
+// A Node test (no jsdom setup file): the MSW server answers fetch here only while this file listens.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
 
 describe('starting the mock API on a data folder', { timeout: 30_000 }, () => {
   it('serves the feed at once and answers search with 503 search_warming_up and Retry-After until ready', async () => {

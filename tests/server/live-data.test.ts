@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Article } from '@/contract/news';
 import { startLiveMockApi, type LiveMockApi } from '@/mock-api/live-mock-api';
 import { mockApiPlugin } from '@/mock-api/vite-plugin';
@@ -74,6 +74,18 @@ async function startServer(dir: string) {
   return async <T>(pathAndQuery: string) => {
     const response = await fetch(`${base}${pathAndQuery}`);
     return { status: response.status, body: (await response.json()) as T };
+  };
+}
+
+/**
+ * A second API over the same folder, still watching and slower to settle than the one under test: once it has read
+ * a change, a watcher that was still open would have read it too.
+ */
+function watchingWitness(dir: string, settleMs: number) {
+  const witness = startLiveMockApi(dir, { cacheDir: null, settleMs, log: { info: () => {}, error: () => {} } });
+  onTestFinished(() => witness.close());
+  return {
+    reloaded: (id: string) => vi.waitFor(() => expect(witness.current().data.store.ordinalOf(id)).toBeDefined(), WAIT),
   };
 }
 
@@ -184,8 +196,9 @@ describe('a server over a data folder that changes', () => {
     const api = live!;
     await server!.close();
     server = undefined;
+    const witness = watchingWitness(dir, SETTLE_MS * 5);
     appendInPlace(dir, breaking('after-close', '2026-11-30T00:00:00Z', 'Too late'));
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * 10));
+    await witness.reloaded('after-close');
     expect(messages).toEqual([]);
     expect(api.current().data.store.ordinalOf('after-close')).toBeUndefined();
   });
@@ -217,8 +230,9 @@ describe('the dev and preview servers (Vite plugin)', () => {
     expect(logged).toEqual([expect.stringMatching(/data files reloaded/)]);
 
     httpServer.emit('close');
+    const witness = watchingWitness(dir, 1500); // the plugin's own settle time is 300 ms
     appendInPlace(dir, breaking('after-preview-closed', '2026-11-29T09:15:00+03:00', 'Too late'));
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the plugin's own settle time is 300 ms
+    await witness.reloaded('after-preview-closed');
     expect(firstId()).toBe('seen-by-preview');
     expect(logged).toHaveLength(1);
   });
