@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { MockApi } from '../mock-api/api-core.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
@@ -26,8 +26,6 @@ export interface ServerLimits extends ConnectionCaps {
   keepAliveTimeoutMs: number;
   /** A connection on which nothing moves (e.g. a client that stops reading its answer) is closed after this. */
   idleTimeoutMs: number;
-  /** Requests on one connection before it is closed (the client opens a new one). */
-  maxRequestsPerSocket: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -35,7 +33,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   requestTimeoutMs: 15_000,
   keepAliveTimeoutMs: 10_000,
   idleTimeoutMs: 30_000,
-  maxRequestsPerSocket: 1000,
   total: 10_000,
   perAddress: 256,
 };
@@ -124,6 +121,28 @@ const ERROR_CODES: Record<number, string> = {
   416: 'range_not_satisfiable',
 };
 
+/** One line per request, when it is answered (Fastify writes two: on arrival and on answer). Files (assets, icons,
+ * the worker) are most requests and rarely interesting: they are logged at debug only. */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+      ...(error ? { err: error } : {}),
+    };
+    const { pathname } = splitTarget(request.url);
+    if (error) reply.log.error(line, 'request failed');
+    else if (!pathname.startsWith('/api') && /\.[^/]*$/.test(pathname) && reply.statusCode < 400) {
+      reply.log.debug(line, 'file');
+    } else reply.log.info(line, 'request');
+  }
+}
+
 export async function createProductionServer({
   distDir,
   api,
@@ -141,8 +160,7 @@ export async function createProductionServer({
   const headers = securityHeaders(apiOrigin);
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
-    // The onResponse hook below writes one line per request instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
     trustProxy,
     // An address that cannot be decoded (/x%ZZ.html) is the reader's mistake, not the server's. No hook has run.
     frameworkErrors: (error, _request, reply) => {
@@ -160,7 +178,8 @@ export async function createProductionServer({
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.idleTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
-    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    // No maxRequestsPerSocket: Node answers 503 to a client that keeps a connection past it, and a connection is
+    // already bounded by the timeouts.
     // Timed-out requests are found by a check this often (Node's default is every 30 s).
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
   });
@@ -196,21 +215,6 @@ export async function createProductionServer({
     return reply
       .code(status)
       .send(errorBody(ERROR_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request'), message));
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    const { pathname } = splitTarget(request.url);
-    const line = {
-      method: request.method,
-      url: request.url,
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-      ip: request.ip,
-    };
-    // Files (assets, icons, the worker) are most requests and rarely interesting: logged at debug only.
-    const isFile = !pathname.startsWith('/api') && /\.[^/]*$/.test(pathname) && reply.statusCode < 400;
-    if (isFile) request.log.debug(line, 'file');
-    else request.log.info(line, 'request');
   });
 
   await app.register(fastifyCompress, { threshold: 1024 });
