@@ -7,7 +7,7 @@ import { FILE_BYTES, megabytes } from './data-limits.ts';
 import { MockDataError } from './mock-data-error.ts';
 
 /** A UTF-8 byte-order mark is allowed at the start of a file (some editors write one); JSON.parse would refuse it. */
-export const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
 
 function kindOf(stats: Stats): string {
   if (stats.isFIFO()) return 'a FIFO (named pipe)';

@@ -74,7 +74,7 @@ export function firstPostingFrom(index: SearchIndex, term: number, doc: number):
 // --- On disk: a JSON header line, the vocabulary, then the arrays, each 8-byte aligned; last, the SHA-256 of all
 // that (checked before the file is trusted: a damaged cache must be rebuilt, never searched). ---
 
-export const CHECKSUM_BYTES = 32;
+const CHECKSUM_BYTES = 32;
 
 const align = (n: number) => Math.ceil(n / 8) * 8;
 

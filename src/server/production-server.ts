@@ -73,7 +73,7 @@ function cacheControlFor(relativePath: string): string {
 
 /** The path and the query of a request target: everything after the first `?` is the query (a later `?` is data),
  * and an absolute-form target (`GET http://host/api/topics`) is read as its path. */
-export function splitTarget(url: string): { pathname: string; search: string } {
+function splitTarget(url: string): { pathname: string; search: string } {
   const target = url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '') || '/';
   const at = target.indexOf('?');
   return at === -1 ? { pathname: target, search: '' } : { pathname: target.slice(0, at), search: target.slice(at + 1) };

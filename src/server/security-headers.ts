@@ -15,7 +15,7 @@ export function apiOriginOf(apiBaseUrl: string | undefined): string | null {
   }
 }
 
-export function contentSecurityPolicy(apiOrigin: string | null): Record<string, string[]> {
+function contentSecurityPolicy(apiOrigin: string | null): Record<string, string[]> {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -34,7 +34,7 @@ export function contentSecurityPolicy(apiOrigin: string | null): Record<string, 
 
 /** Powerful features the app never uses, refused for it and anything it might embed (sharing and the clipboard,
  * which it does use, keep their default: this origin only). */
-export const PERMISSIONS_POLICY =
+const PERMISSIONS_POLICY =
   'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
 /** Sent only over HTTPS (a browser ignores it over plain HTTP, and a host reached by plain HTTP must stay so). */
