@@ -6,7 +6,7 @@ import { newsRoutes } from './news-routes.ts';
 import { refuseRepeatedParameters } from './query-params.ts';
 import { ratesRoutes } from './rates-routes.ts';
 import { searchRoutes } from './search-routes.ts';
-import { searchInBackground, searchNow, type SearchService } from './search-service.ts';
+import { searchInBackground, searchNow, type CacheLog, type SearchService } from './search-service.ts';
 import { agencyTimeZoneFromEnv } from './search-time.ts';
 
 export type MockApi = (request: ApiRequest) => ApiResponse;
@@ -69,8 +69,8 @@ export interface StartedMockApi {
 }
 
 /** Loaded data served: the feed at once, search once its index is read from `cacheDir` or built in the background. */
-export function serveNewsData(data: NewsData, cacheDir: string | null): StartedMockApi {
-  const search = searchInBackground(data, agencyTimeZoneFromEnv(), cacheDir);
+export function serveNewsData(data: NewsData, cacheDir: string | null, log?: CacheLog): StartedMockApi {
+  const search = searchInBackground(data, agencyTimeZoneFromEnv(), cacheDir, log);
   return { api: createMockApi(data, { search }), data, search };
 }
 
@@ -78,8 +78,11 @@ export function serveNewsData(data: NewsData, cacheDir: string | null): StartedM
  * What the servers run: the data files of `dir` loaded and checked (the feed is served from then on) and the
  * search index read from `cacheDir` (default: `dir/.cache`; null for none) or built in the background.
  */
-export function startMockApi(dir: string, { cacheDir }: { cacheDir?: string | null } = {}): StartedMockApi {
-  return serveNewsData(loadNewsData(dir), cacheDirOf(dir, cacheDir));
+export function startMockApi(
+  dir: string,
+  { cacheDir, log }: { cacheDir?: string | null; log?: CacheLog } = {},
+): StartedMockApi {
+  return serveNewsData(loadNewsData(dir), cacheDirOf(dir, cacheDir), log);
 }
 
 export const cacheDirOf = (dir: string, cacheDir: string | null | undefined) =>

@@ -1,79 +1,131 @@
-// Reads a JSON array file record by record when it is written one record per line (as gen:data writes it), so
-// 100,000 articles are never one giant JSON.parse; any other layout falls back to parsing the whole file. The
-// file's SHA-256 is computed on the way (the search index cache is keyed by it). Written as steps (one per record)
-// so a server can reload a large file in slices between requests (time-slices.ts).
+// Reads a JSON array file record by record, whatever its layout (one record per line as gen:data writes it,
+// pretty-printed, or all on one line), so no file is ever one giant JSON.parse that stalls the server: the bytes are
+// read in 1 MB chunks and split at the array's top-level commas, and each record is parsed on its own. The splitter
+// only finds where records start and end (strings skipped with a native search for the next quote); JSON.parse
+// still checks every record. The file's SHA-256 is computed on the way (the search index cache is keyed by it).
+// Written as steps (one per record) so a server can reload a large file in slices between requests
+// (time-slices.ts), and a record over the size limit is refused before it is held in memory.
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { openDataFile } from './data-files.ts';
+import { ARTICLE_LIMITS, megabytes } from './data-limits.ts';
 import { MockDataError } from './mock-data-error.ts';
 
-const CHUNK_BYTES = 16 << 20;
-const NEWLINE = 0x0a;
+const CHUNK_BYTES = 256 << 10;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const isSpace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 
-class NotLineLayout extends Error {}
+class NotValidJson extends Error {}
+class NotAnArray extends Error {}
 
-/** A UTF-8 byte-order mark is allowed at the start of a file (some editors write one); JSON.parse would refuse it. */
-export const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+/** Finds the elements of a top-level JSON array in bytes fed chunk by chunk. */
+class RecordSplitter {
+  /** 0 before the array, 1 between its elements, more inside one. */
+  private depth = 0;
+  private inString = false;
+  /** The string's next character is escaped (a backslash ended the previous chunk). */
+  private escaped = false;
+  private closed = false;
+  private atStart = true;
+  /** A comma was read, so another element must follow. */
+  private expectElement = false;
+  /** The open element's bytes from earlier chunks, and whether an element is open. */
+  private carried: Buffer[] = [];
+  private carriedBytes = 0;
+  private open = false;
+  count = 0;
 
-/** One JSON record from a line "  {...},": null when the line is the closing "]". */
-function parseLine(line: string, isFirst: boolean): unknown {
-  const text = line.trim();
-  if (isFirst) {
-    if (text !== '[') throw new NotLineLayout();
-    return undefined;
-  }
-  if (text === ']') return null;
-  if (!text.startsWith('{')) throw new NotLineLayout();
-  try {
-    return JSON.parse(text.endsWith(',') ? text.slice(0, -1) : text) as unknown;
-  } catch {
-    throw new NotLineLayout();
-  }
-}
+  constructor(
+    private readonly maxRecordBytes: number,
+    private readonly tooLarge: (index: number) => Error,
+  ) {}
 
-function* readLines(
-  filePath: string,
-  onRecord: (record: unknown, index: number) => void,
-): Generator<void, string, void> {
-  const hash = createHash('sha256');
-  const fd = openSync(filePath, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    let carry: Buffer = Buffer.alloc(0);
-    let lineNumber = 0;
-    let index = 0;
-    let closed = false;
-    const handle = (line: string) => {
-      if (closed) {
-        if (line.trim() !== '') throw new NotLineLayout();
-        return;
-      }
-      const record = parseLine(line, lineNumber++ === 0);
-      if (record === null) closed = true;
-      else if (record !== undefined) onRecord(record, index++);
-    };
-    for (;;) {
-      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
-      if (read === 0) break;
-      const bytes = chunk.subarray(0, read);
-      hash.update(bytes);
-      let start = 0;
-      for (let nl = bytes.indexOf(NEWLINE); nl !== -1; nl = bytes.indexOf(NEWLINE, start)) {
-        const line = carry.length
-          ? Buffer.concat([carry, bytes.subarray(start, nl)]).toString('utf8')
-          : bytes.toString('utf8', start, nl);
-        carry = Buffer.alloc(0);
-        handle(line);
-        start = nl + 1;
-        yield;
-      }
-      carry = Buffer.concat([carry, bytes.subarray(start)]);
+  /** The elements that end in `chunk`, as their bytes. */
+  feed(chunk: Buffer): Buffer[] {
+    const records: Buffer[] = [];
+    let at = 0;
+    if (this.atStart) {
+      this.atStart = false;
+      if (chunk.subarray(0, 3).equals(BOM)) at = 3;
     }
-    if (carry.length) handle(carry.toString('utf8'));
-    if (!closed) throw new NotLineLayout();
-    return hash.digest('hex');
-  } finally {
-    closeSync(fd);
+    let start = this.open ? 0 : -1;
+    // The next backslash in the chunk, found once and again only when passed (most strings have none).
+    let backslash = -2;
+    const finish = (end: number) => {
+      const tail = chunk.subarray(start, end);
+      records.push(this.carried.length ? Buffer.concat([...this.carried, tail]) : tail);
+      this.carried = [];
+      this.carriedBytes = 0;
+      this.open = false;
+      start = -1;
+      this.count++;
+    };
+    while (at < chunk.length) {
+      if (this.inString) {
+        if (this.escaped) {
+          this.escaped = false;
+          at++;
+          continue;
+        }
+        if (backslash !== -1 && backslash < at) backslash = chunk.indexOf(BACKSLASH, at);
+        const quote = chunk.indexOf(QUOTE, at);
+        if (backslash !== -1 && (quote === -1 || backslash < quote)) {
+          this.escaped = true;
+          at = backslash + 1;
+        } else if (quote === -1) {
+          at = chunk.length;
+        } else {
+          this.inString = false;
+          at = quote + 1;
+        }
+        continue;
+      }
+      const byte = chunk[at]!;
+      if (this.closed) {
+        if (!isSpace(byte)) throw new NotValidJson('unexpected text after the closing "]"');
+      } else if (this.depth === 0) {
+        if (byte === OPEN_BRACKET) this.depth = 1;
+        else if (!isSpace(byte)) throw new NotAnArray();
+      } else if (this.depth === 1 && (byte === COMMA || byte === CLOSE_BRACKET)) {
+        if (this.open) finish(at);
+        else if (byte === COMMA || this.expectElement)
+          throw new NotValidJson(`a missing element after record ${this.count - 1}`);
+        this.expectElement = byte === COMMA;
+        if (byte === CLOSE_BRACKET) this.closed = true;
+      } else if (!isSpace(byte)) {
+        if (!this.open) {
+          this.open = true;
+          start = at;
+        }
+        if (byte === QUOTE) this.inString = true;
+        else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) this.depth++;
+        else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+          if (this.depth === 1) throw new NotValidJson(`an unexpected "${String.fromCharCode(byte)}"`);
+          this.depth--;
+        }
+      }
+      at++;
+    }
+    if (this.open) {
+      const tail = chunk.subarray(start);
+      this.carriedBytes += tail.length;
+      if (this.carriedBytes > this.maxRecordBytes) throw this.tooLarge(this.count);
+      this.carried.push(Buffer.from(tail)); // the chunk's buffer is reused for the next read
+    }
+    for (const record of records) if (record.length > this.maxRecordBytes) throw this.tooLarge(this.count - 1);
+    return records;
+  }
+
+  end(): void {
+    if (!this.closed) throw new NotValidJson('the file ends before the closing "]"');
   }
 }
 
@@ -81,34 +133,56 @@ type OnRecord = (record: unknown, index: number) => void;
 
 /**
  * Calls `onRecord` for every element of the JSON array in `dir/fileName`, one step per record, and returns the
- * file's SHA-256. `restart` is called before a whole-file reparse, so records already delivered can be dropped.
+ * file's SHA-256.
  */
 export function* readJsonArrayRecordSteps(
   dir: string,
   fileName: string,
   onRecord: OnRecord,
-  restart: () => void,
 ): Generator<void, string, void> {
   const filePath = path.join(dir, fileName);
-  let bytes: Buffer;
+  const fd = openDataFile(filePath)!;
+  const limit = ARTICLE_LIMITS.recordBytes;
+  const splitter = new RecordSplitter(
+    limit,
+    (index) =>
+      new MockDataError(`${fileName}: record ${index}: is over ${megabytes(limit)}, the most one record may be`),
+  );
+  const hash = createHash('sha256');
   try {
-    return yield* readLines(filePath, onRecord);
-  } catch (error) {
-    if (!(error instanceof NotLineLayout)) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code) throw new MockDataError(`${filePath}: cannot be read (${code})`);
-      throw error;
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    let index = 0;
+    for (;;) {
+      let read: number;
+      try {
+        read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      } catch (error) {
+        throw new MockDataError(
+          `${filePath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        );
+      }
+      if (read === 0) break;
+      const bytes = chunk.subarray(0, read);
+      hash.update(bytes);
+      for (const record of splitter.feed(bytes)) {
+        let value: unknown;
+        try {
+          value = JSON.parse(record.toString('utf8')) as unknown;
+        } catch (error) {
+          throw new NotValidJson(`record ${index}: ${(error as Error).message}`);
+        }
+        onRecord(value, index++);
+        yield;
+      }
+      yield;
     }
-    bytes = readFileSync(filePath);
-  }
-  restart();
-  let value: unknown;
-  try {
-    value = JSON.parse(withoutBom(bytes.toString('utf8'))) as unknown;
+    splitter.end();
+    return hash.digest('hex');
   } catch (error) {
-    throw new MockDataError(`${filePath}: is not valid JSON (${(error as Error).message})`);
+    if (error instanceof NotValidJson) throw new MockDataError(`${filePath}: is not valid JSON (${error.message})`);
+    if (error instanceof NotAnArray) throw new MockDataError(`${fileName}: expected a JSON array of records`);
+    throw error;
+  } finally {
+    closeSync(fd);
   }
-  if (!Array.isArray(value)) throw new MockDataError(`${fileName}: expected a JSON array of records`);
-  value.forEach(onRecord);
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,9 +1,11 @@
 // The servers' API over a data folder that may change while they run (new stories arriving). The folder is watched,
 // not the files, so an editor that saves by writing a new file and renaming it over the old one is seen as well as
-// one that writes in place. Once the files settle they are read again in slices between requests; valid data
-// replaces the old in one step (each request sees the old or the new, never a mix) and invalid data is reported
-// and the old kept. Tests' in-memory APIs (createMockApi) never watch anything.
-import { watch } from 'node:fs';
+// one that writes in place; its parent is watched too, so a folder moved away or deleted and made again (`mv data
+// data-old; mkdir data; cp ...`) is said and watched again. Once the files settle they are read again in slices
+// between requests; valid data replaces the old in one step (each request sees the old or the new, never a mix)
+// and invalid data is reported and the old kept. Tests' in-memory APIs (createMockApi) never watch anything.
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import {
   cacheDirOf,
   createMockApi,
@@ -47,7 +49,7 @@ export function startLiveMockApi(
   }: { cacheDir?: string | null; log?: ReloadLog; settleMs?: number } = {},
 ): LiveMockApi {
   const cache = cacheDirOf(dir, cacheDir);
-  let served = startMockApi(dir, { cacheDir: cache });
+  let served = startMockApi(dir, { cacheDir: cache, log });
   let closed = false;
   let loading = false;
   /** The files changed after the current load started: its result is out of date. */
@@ -61,7 +63,7 @@ export function startLiveMockApi(
       const kept = { ...previous.data, rates: data.rates };
       served = { api: createMockApi(kept, { search: previous.search }), data: kept, search: previous.search };
     } else {
-      served = serveNewsData(data, cache);
+      served = serveNewsData(data, cache, log);
       previous.search.stop();
     }
     log.info(`${dir}: data files reloaded (${data.store.size} articles)`);
@@ -86,8 +88,7 @@ export function startLiveMockApi(
     }
   }
 
-  const watcher = watch(dir, { persistent: false }, (_event, fileName) => {
-    if (closed || (fileName !== null && !DATA_FILE_NAMES.includes(fileName))) return;
+  function changed() {
     stale = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -95,9 +96,45 @@ export function startLiveMockApi(
       if (!loading) void load();
     }, settleMs);
     timer.unref();
+  }
+
+  /** The folder's inode while it is there (a folder made again in its place has another), or null. */
+  const folderId = () => {
+    try {
+      return statSync(dir).ino;
+    } catch {
+      return null;
+    }
+  };
+  let watchedId = folderId();
+  let watcher: FSWatcher | null = null;
+  function watchFolder() {
+    watcher = watch(dir, { persistent: false }, (_event, fileName) => {
+      if (!closed && (fileName === null || DATA_FILE_NAMES.includes(fileName))) changed();
+    });
+    watcher.on('error', () => checkFolder()); // the folder itself went away
+  }
+  /** After a change in the parent folder: has the data folder gone, or come back? */
+  function checkFolder() {
+    const id = folderId();
+    if (closed || id === watchedId) return;
+    watcher?.close();
+    watcher = null;
+    if (id === null) {
+      log.error(`${dir}: the data folder is gone; the data read last stays in use until a folder is back in its place`);
+    } else {
+      log.info(`${dir}: a data folder is back in its place; watching it and reading its files`);
+      watchFolder();
+      changed();
+    }
+    watchedId = id;
+  }
+  watchFolder();
+  const parentWatcher = watch(path.dirname(dir), { persistent: false }, (_event, name) => {
+    if (name === null || name === path.basename(dir)) checkFolder();
   });
-  watcher.on('error', (error) => {
-    log.error(`${dir}: no longer watched (${error.message}); restart the server to serve changed data files`);
+  parentWatcher.on('error', (error) => {
+    log.error(`${path.dirname(dir)}: no longer watched (${error.message}); a data folder moved away is not noticed`);
   });
 
   return {
@@ -106,7 +143,8 @@ export function startLiveMockApi(
     close() {
       closed = true;
       clearTimeout(timer);
-      watcher.close();
+      watcher?.close();
+      parentWatcher.close();
       served.search.stop();
     },
   };

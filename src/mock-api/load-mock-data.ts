@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { articleSchema, topicSchema, type Article, type TopicRecord } from '../contract/news.ts';
 import type { Output, Schema } from '../contract/validate.ts';
 import { ArticleStoreBuilder, type ArticleStore } from './article-store.ts';
-import { checkRecord, readJsonFile } from './data-files.ts';
+import { checkRecord, failRecord, readJsonFile } from './data-files.ts';
+import { articleOverLimits } from './data-limits.ts';
 import { readJsonArrayRecordSteps } from './json-records.ts';
 import { MockDataError } from './mock-data-error.ts';
 import { loadRatesData, RATES_FILE_NAME, type RatesData } from './rates-data.ts';
@@ -23,6 +24,15 @@ function recordLabel(record: unknown, index: number): string {
   return typeof id === 'string' ? `record ${index} (id "${id}")` : `record ${index}`;
 }
 
+/** An article checked against its schema and the data limits (sizes, a date not far ahead of `now`). */
+function checkArticle(record: unknown, index: number, now: number): Article {
+  const where = recordLabel(record, index);
+  const article = checkRecord('articles.json', where, record, articleSchema);
+  const over = articleOverLimits(article, now);
+  if (over) failRecord('articles.json', where, ...over);
+  return article;
+}
+
 /** Validates an array file record by record, so the message points at the exact record and field. */
 function validateRecords<S extends Schema>(fileName: string, value: unknown, schema: S): Output<S>[] {
   if (!Array.isArray(value)) throw new MockDataError(`${fileName}: expected a JSON array of records`);
@@ -39,7 +49,9 @@ function checkUnique(fileName: string, ids: string[]): void {
 
 export function parseNewsData(topicsJson: unknown, articlesJson: unknown): Omit<MockData, 'rates'> {
   const topics = readTopics(topicsJson);
-  const articles = validateRecords('articles.json', articlesJson, articleSchema);
+  if (!Array.isArray(articlesJson)) throw new MockDataError('articles.json: expected a JSON array of records');
+  const now = Date.now();
+  const articles = articlesJson.map((record, index) => checkArticle(record, index, now));
   checkUnique(
     'articles.json',
     articles.map((a) => a.id),
@@ -78,13 +90,14 @@ function readTopics(json: unknown): TopicRecord[] {
   return topics;
 }
 
-/** Checks each article as it arrives (schema, unique id, known topics), then the related ids once all are in. */
+/** Checks each article as it arrives (schema, limits, unique id, known topics), then the related ids once all are in. */
 class ArticleCollector {
-  builder = new ArticleStoreBuilder();
+  readonly builder = new ArticleStoreBuilder();
+  private readonly now = Date.now();
   constructor(private readonly topicIds: ReadonlySet<string>) {}
 
   add = (record: unknown, index: number) => {
-    const article = checkRecord('articles.json', recordLabel(record, index), record, articleSchema);
+    const article = checkArticle(record, index, this.now);
     const where = `articles.json: ${recordLabel(article, index)}`;
     if (this.builder.ids.has(article.id)) throw new MockDataError(`${where}, field "id": duplicate id`);
     article.topics.forEach((topic, i) => {
@@ -92,10 +105,6 @@ class ArticleCollector {
         throw new MockDataError(`${where}, field "topics[${i}]": unknown topic "${topic}"`);
     });
     this.builder.add(article);
-  };
-
-  restart = () => {
-    this.builder = new ArticleStoreBuilder();
   };
 
   finish(): ArticleStore {
@@ -120,12 +129,12 @@ export function prepareNewsData(data: MockData): NewsData {
   return { topics: data.topics, store: builder.finish(), rates: data.rates, dataKey: null, dataDir: null };
 }
 
-/** The server's loader, one step per article: articles.json is read record by record (one per line), kept compactly. */
+/** The server's loader, one step per article: articles.json is read record by record, kept compactly. */
 function* newsDataSteps(dir: string): Generator<void, NewsData, void> {
   const topicsText = JSON.stringify(readJsonFile(dir, 'topics.json'));
   const topics = readTopics(JSON.parse(topicsText));
   const collector = new ArticleCollector(new Set(topics.map((t) => t.id)));
-  const articlesHash = yield* readJsonArrayRecordSteps(dir, 'articles.json', collector.add, collector.restart);
+  const articlesHash = yield* readJsonArrayRecordSteps(dir, 'articles.json', collector.add);
   const dataKey = createHash('sha256').update(topicsText).update(articlesHash).digest('hex');
   return { topics, store: collector.finish(), rates: loadRatesData(dir), dataKey, dataDir: dir };
 }

@@ -3,6 +3,10 @@
 // above body) and the byte offset of the word's first appearance in the body (for snippets). Flat arrays make
 // the index small (about 12 bytes per word-in-document) and let it be written to and read from disk as it is.
 
+import { createHash } from 'node:crypto';
+
+const HASH_STEP_BYTES = 4 << 20;
+
 export interface SearchIndex {
   /** Folded words, sorted (code unit order), so a prefix is one contiguous range. */
   readonly terms: readonly string[];
@@ -18,7 +22,7 @@ export interface SearchIndex {
 
 export const NOT_IN_BODY = 0xffffffff;
 /** Bump when the layout or the weighting changes: cached indexes of another version are rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export const documentFrequency = (index: SearchIndex, term: number) =>
   index.postingStart[term + 1]! - index.postingStart[term]!;
@@ -67,7 +71,10 @@ export function firstPostingFrom(index: SearchIndex, term: number, doc: number):
   return lo;
 }
 
-// --- On disk: a JSON header line, the vocabulary, then the arrays, each 8-byte aligned. ---
+// --- On disk: a JSON header line, the vocabulary, then the arrays, each 8-byte aligned; last, the SHA-256 of all
+// that (checked before the file is trusted: a damaged cache must be rebuilt, never searched). ---
+
+const CHECKSUM_BYTES = 32;
 
 const align = (n: number) => Math.ceil(n / 8) * 8;
 
@@ -93,12 +100,31 @@ export function serializeIndex(index: SearchIndex, key: string): Buffer[] {
   push(headerBytes);
   push(vocabulary);
   for (const array of arrays) push(Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+  const checksum = createHash('sha256');
+  for (const part of parts) checksum.update(part);
+  parts.push(checksum.digest());
   return parts;
 }
 
-/** The index in `file` (the bytes of serializeIndex), or null when it is not one for `key` of this version. */
+/** Hashes the file's content a slice at a time (an index of 100,000 articles is hundreds of MB); the result says
+ * whether it matches the checksum at its end. */
+export function* checksumMatches(file: Buffer): Generator<void, boolean, void> {
+  if (file.length < 8 + CHECKSUM_BYTES) return false;
+  const end = file.length - CHECKSUM_BYTES;
+  const checksum = createHash('sha256');
+  for (let at = 0; at < end; at += HASH_STEP_BYTES) {
+    checksum.update(file.subarray(at, Math.min(end, at + HASH_STEP_BYTES)));
+    yield;
+  }
+  return checksum.digest().equals(file.subarray(end));
+}
+
+/**
+ * The index in `file` (the bytes of serializeIndex, whose checksum has been checked), or null when it is not one for
+ * `key` of this version.
+ */
 export function deserializeIndex(file: Buffer, key: string): SearchIndex | null {
-  if (file.length < 8) return null;
+  if (file.length < 8 + CHECKSUM_BYTES) return null;
   // Typed arrays over the file need aligned memory; a large read normally is, a copy fixes the rare case.
   const bytes = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
   const headerLength = bytes.readUInt32LE(0);
@@ -128,7 +154,7 @@ export function deserializeIndex(file: Buffer, key: string): SearchIndex | null 
   const postingDoc = view(Uint32Array, postingCount, 4);
   const postingWeight = view(Float32Array, postingCount, 4);
   const postingBodyOffset = view(Uint32Array, postingCount, 4);
-  if (at > bytes.length || terms.length !== termCount) return null;
+  if (at > bytes.length - CHECKSUM_BYTES || terms.length !== termCount) return null;
   return {
     terms,
     postingStart,

@@ -2,12 +2,19 @@
 // data files' SHA-256) or built in short slices between requests, so the feed answers at once; until then
 // /search answers 503 with a Retry-After. A built index is written to the cache in the background. When the data
 // is replaced (a reload), the old build is stopped, so it neither takes time slices nor overwrites the cache.
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { NewsData } from './load-mock-data.ts';
 import { createSearchCore, type SearchCore } from './search-core.ts';
 import { buildSearchIndex, buildSearchIndexNow } from './search-index-build.ts';
-import { deserializeIndex, INDEX_FORMAT_VERSION, serializeIndex, type SearchIndex } from './search-index.ts';
+import {
+  checksumMatches,
+  deserializeIndex,
+  INDEX_FORMAT_VERSION,
+  serializeIndex,
+  type SearchIndex,
+} from './search-index.ts';
 import { runInSlices, SlicedWorkStopped } from './time-slices.ts';
 
 const CACHE_PREFIX = 'search-index-';
@@ -41,13 +48,53 @@ export function searchNow(data: NewsData, timeZone: string): SearchService {
 const cacheFileOf = (cacheDir: string, key: string) =>
   path.join(cacheDir, `${CACHE_PREFIX}v${INDEX_FORMAT_VERSION}-${key.slice(0, 24)}.bin`);
 
-async function readCachedIndex(cacheDir: string, key: string, documentCount: number): Promise<SearchIndex | null> {
+/** Where news of the cache goes: a damaged one is worth a line (it is rebuilt). */
+export interface CacheLog {
+  error(message: string): void;
+}
+
+/** The bytes of the cache file, when it is a regular file (a FIFO would block the read for ever); null when absent. */
+async function readCacheFile(file: string): Promise<Buffer | null> {
+  let handle;
   try {
-    const index = deserializeIndex(await readFile(cacheFileOf(cacheDir, key)), key);
-    return index && index.documentCount === documentCount ? index : null;
-  } catch {
-    return null; // no cache yet, or unreadable: build instead
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null; // no cache (yet)
+    throw error;
   }
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The cached index for `key`, or null (then it is built): none yet, or one that fails its checks (said in `log`). */
+async function readCachedIndex(
+  cacheDir: string,
+  key: string,
+  documentCount: number,
+  log: CacheLog,
+): Promise<SearchIndex | null> {
+  const file = cacheFileOf(cacheDir, key);
+  let problem: string;
+  try {
+    const bytes = await readCacheFile(file);
+    if (!bytes) return null;
+    if (!(await runInSlices(checksumMatches(bytes)))) {
+      problem = 'its checksum does not match its content';
+    } else {
+      const index = deserializeIndex(bytes, key);
+      if (index && index.documentCount === documentCount) return index;
+      problem = 'it does not hold the index of these data files';
+    }
+  } catch (error) {
+    problem = `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  log.error(`${file}: the search index cache is damaged (${problem}); building the index again`);
+  return null;
 }
 
 /** Writes the index beside the data (atomically), then removes older indexes; any failure just means no cache. */
@@ -73,7 +120,12 @@ async function writeCachedIndex(cacheDir: string, key: string, index: SearchInde
 }
 
 /** Starts loading or building the index without blocking; the feed is served meanwhile. */
-export function searchInBackground(data: NewsData, timeZone: string, cacheDir: string | null): SearchService {
+export function searchInBackground(
+  data: NewsData,
+  timeZone: string,
+  cacheDir: string | null,
+  log: CacheLog = console,
+): SearchService {
   let state: SearchState = { status: 'warming', retryAfterSeconds: 2 };
   const started = performance.now();
   const key = data.dataKey;
@@ -81,7 +133,7 @@ export function searchInBackground(data: NewsData, timeZone: string, cacheDir: s
   let stopped = false;
 
   async function prepare(): Promise<'built' | 'cache' | 'stopped'> {
-    const cached = cacheDir && key ? await readCachedIndex(cacheDir, key, data.store.size) : null;
+    const cached = cacheDir && key ? await readCachedIndex(cacheDir, key, data.store.size, log) : null;
     const index =
       cached ??
       (await runInSlices(buildSearchIndex(data.store), {

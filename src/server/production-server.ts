@@ -1,16 +1,41 @@
 // `npm start`: the built app (dist/) and the API core over Fastify. Hashed assets are cached for good; index.html,
 // the service worker and the manifest are revalidated on every use; page addresses fall back to the app, while
 // unknown /api/... and missing files answer 404; every response carries the security headers; no request, however
-// malformed, brings the server down.
+// malformed or slow, brings the server down or holds a connection for long; one log line per request.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { MockApi } from '../mock-api/api-core.ts';
-import { answerClientError } from './client-errors.ts';
-import { contentSecurityPolicy } from './security-headers.ts';
+import { clientErrorAnswerer } from './client-errors.ts';
+import { capConnections, type ConnectionCaps } from './connection-limits.ts';
+import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** How long a client may take, and how many connections it may hold (README: "Configuration"). */
+export interface ServerLimits extends ConnectionCaps {
+  /** The request line and headers must have arrived by then (408). */
+  headersTimeoutMs: number;
+  /** The whole request must have arrived by then (408). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A connection on which nothing moves (e.g. a client that stops reading its answer) is closed after this. */
+  idleTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 10_000,
+  idleTimeoutMs: 30_000,
+  total: 10_000,
+  perAddress: 256,
+};
 
 export interface ServerOptions {
   /** The built app (vite build's outDir). */
@@ -19,7 +44,13 @@ export interface ServerOptions {
   api: MockApi | null;
   /** Where the app's API lives when it is not this server (for connect-src). */
   apiOrigin?: string | null;
-  logger?: boolean;
+  /** The access log (one line per request; asset requests at `debug`) and server messages, on stdout. */
+  logLevel?: LogLevel;
+  limits?: Partial<ServerLimits>;
+  /** Send Strict-Transport-Security on every response, not only on requests that came over HTTPS. */
+  hsts?: boolean;
+  /** Fastify's trustProxy: whose X-Forwarded-* headers to believe (e.g. that the request came over HTTPS). */
+  trustProxy?: boolean | string;
   /** Called when the server closes (e.g. to stop watching the data files). */
   onClose?: () => void;
 }
@@ -27,6 +58,7 @@ export interface ServerOptions {
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
 const FEED_PRELOADS = ['/api/articles?limit=20', '/api/topics'];
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Files that must be revalidated on every use: a new service worker (and the manifest, and the page it precaches)
  * must be found as soon as it is deployed, or readers keep the old version. */
@@ -39,9 +71,17 @@ function cacheControlFor(relativePath: string): string {
   return 'public, max-age=3600';
 }
 
+/** The path and the query of a request target: everything after the first `?` is the query (a later `?` is data),
+ * and an absolute-form target (`GET http://host/api/topics`) is read as its path. */
+function splitTarget(url: string): { pathname: string; search: string } {
+  const target = url.replace(/^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i, '') || '/';
+  const at = target.indexOf('?');
+  return at === -1 ? { pathname: target, search: '' } : { pathname: target.slice(0, at), search: target.slice(at + 1) };
+}
+
 function answerApi(api: MockApi | null, request: FastifyRequest, reply: FastifyReply) {
   if (!api) return reply.code(404).send(errorBody('not_found', 'This server does not answer the API'));
-  const [pathname = '', search = ''] = request.url.split('?');
+  const { pathname, search } = splitTarget(request.url);
   const result = api({
     method: request.method,
     path: pathname.slice('/api'.length) || '/',
@@ -51,34 +91,132 @@ function answerApi(api: MockApi | null, request: FastifyRequest, reply: FastifyR
   return result.status === 204 ? reply.send() : reply.send(result.body);
 }
 
+/** A body is coming: the server is read-only, so none is ever read. */
+const hasBody = (request: FastifyRequest) =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+
+/** A Range header this server understands: one or more byte ranges (RFC 9110, section 14.1.2). */
+const BYTE_RANGES = /^bytes=\s*(?:\d+-\d*|-\d+)(?:\s*,\s*(?:\d+-\d*|-\d+))*\s*$/;
+
+/**
+ * A Range the server must ignore (answering the whole file, 200): one it cannot parse, or one made conditional by an
+ * If-Range entity tag. File tags are weak (size and time), and If-Range compares strongly (RFC 9110, section 13.1.5),
+ * so a tag never matches: the client gets the whole current file, never a piece of another version or encoding.
+ */
+function ignoresRange(request: FastifyRequest): boolean {
+  const range = request.headers.range;
+  if (range === undefined) return false;
+  if (!BYTE_RANGES.test(range)) return true;
+  return request.headers['if-range']?.includes('"') ?? false;
+}
+
+/** Error codes of the API contract for the statuses Fastify and its plugins fail with. */
+const ERROR_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  408: 'request_timeout',
+  413: 'request_too_large',
+  415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
+};
+
+/** One line per request, when it is answered (Fastify writes two: on arrival and on answer). Files (assets, icons,
+ * the worker) are most requests and rarely interesting: they are logged at debug only. */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      ip: request.ip,
+      ...(error ? { err: error } : {}),
+    };
+    const { pathname } = splitTarget(request.url);
+    if (error) reply.log.error(line, 'request failed');
+    else if (!pathname.startsWith('/api') && /\.[^/]*$/.test(pathname) && reply.statusCode < 400) {
+      reply.log.debug(line, 'file');
+    } else reply.log.info(line, 'request');
+  }
+}
+
 export async function createProductionServer({
   distDir,
   api,
   apiOrigin = null,
-  logger = false,
+  logLevel = 'silent',
+  limits: someLimits = {},
+  hsts = false,
+  trustProxy = false,
   onClose,
 }: ServerOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...someLimits };
   const indexHtml = readFileSync(path.join(distDir, 'index.html'));
+  // Weak: the same page is sent compressed or not, and If-None-Match compares weakly.
+  const indexEtag = `W/"${createHash('sha256').update(indexHtml).digest('base64url').slice(0, 27)}"`;
+  const headers = securityHeaders(apiOrigin);
   const app = Fastify({
-    logger,
-    // An address that cannot be decoded (/x%ZZ.html) is the reader's mistake, not the server's.
+    logger: logLevel === 'silent' ? false : { level: logLevel },
+    logController: new AccessLog(),
+    trustProxy,
+    // An address that cannot be decoded (/x%ZZ.html) is the reader's mistake, not the server's. No hook has run.
     frameworkErrors: (error, _request, reply) => {
       void (reply as FastifyReply)
         .code(400)
+        .headers(headers)
         .send(errorBody('bad_request', `The address could not be read: ${error.message}`));
     },
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: clientErrorAnswerer(
+      hsts ? { ...headers, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : headers,
+    ),
     return503OnClosing: true,
+    // Fastify's default (0) turns Node's request timeout off: a body trickled a byte at a time would hold its
+    // connection for ever.
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // No maxRequestsPerSocket: Node answers 503 to a client that keeps a connection past it, and a connection is
+    // already bounded by the timeouts.
+    // Timed-out requests are found by a check this often (Node's default is every 30 s).
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: 1000 },
   });
+  capConnections(app.server, limits, headers);
 
   if (onClose) app.addHook('onClose', async () => onClose());
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(apiOrigin) },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    frameguard: { action: 'deny' },
-    crossOriginEmbedderPolicy: false,
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.headers(headers);
+    if (hsts || request.protocol === 'https') void reply.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    if (hasBody(request)) {
+      // Refused before a byte of it is read, and the connection closed, so a slow upload cannot hold it.
+      void reply.header('Connection', 'close');
+      if (!READ_METHODS.has(request.method)) {
+        return reply
+          .code(405)
+          .header('Allow', 'GET, HEAD, OPTIONS')
+          .send(errorBody('method_not_allowed', `${request.method} is not allowed: this server is read-only`));
+      }
+      return reply
+        .code(413)
+        .send(errorBody('body_not_allowed', 'This server is read-only: a request must not have a body'));
+    }
+    if (ignoresRange(request)) delete request.headers.range;
   });
+
+  // Fastify's and its plugins' own failures (a 416 from a file, a timeout) in the API's error shape; a 5xx says
+  // nothing of the server's insides.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error(error);
+    const message = status >= 500 ? 'The server failed to answer; try again in a moment.' : error.message;
+    return reply
+      .code(status)
+      .send(errorBody(ERROR_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request'), message));
+  });
+
   await app.register(fastifyCompress, { threshold: 1024 });
 
   app.all('/api', (request, reply) => answerApi(api, request, reply));
@@ -96,7 +234,7 @@ export async function createProductionServer({
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const pathname = request.url.split('?')[0]!;
+    const { pathname } = splitTarget(request.url);
     if (pathname.startsWith('/api/')) return answerApi(api, request, reply);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return reply
@@ -108,11 +246,15 @@ export async function createProductionServer({
     if (pathname.startsWith('/assets/') || /\.[^/]*$/.test(pathname)) {
       return reply.code(404).send(errorBody('not_found', `No file at ${pathname}`));
     }
-    // A page of the app. On the feed, the browser starts its first requests while the app's code loads.
+    // A page of the app, revalidated by its tag. On the feed, the browser starts its first requests while the
+    // app's code loads.
+    void reply.header('Cache-Control', 'no-cache').header('ETag', indexEtag);
     if (pathname === '/') {
       void reply.header('Link', FEED_PRELOADS.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '));
     }
-    return reply.code(200).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
+    const known = request.headers['if-none-match']?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known?.some((tag) => tag === '*' || tag === indexEtag.slice(2))) return reply.code(304).send();
+    return reply.code(200).type('text/html; charset=utf-8').send(indexHtml);
   });
 
   return app;

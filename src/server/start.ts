@@ -1,31 +1,70 @@
 // `npm start` (after the build): serves dist/ and the API from the data files on PORT (default 4173) and HOST
-// (default localhost), with a structured access log; changed data files are served without a restart.
-// SIGTERM or Ctrl+C lets requests in flight finish first.
+// (default localhost), with an access log of one line per request at LOG_LEVEL; changed data files are served
+// without a restart. SIGTERM or Ctrl+C lets requests in flight finish for a few seconds, then closes every
+// connection left (slow or idle clients never hold the process).
 import path from 'node:path';
 import { startLiveMockApi } from '../mock-api/live-mock-api.ts';
-import { createProductionServer } from './production-server.ts';
+import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
+
+/** Requests in flight get this long after SIGTERM; then every connection still open is closed. */
+const SHUTDOWN_GRACE_MS = 3000;
 
 const port = Number(process.env.PORT) || 4173;
 const host = process.env.HOST || 'localhost';
 const dataDir = path.resolve(process.env.MOCK_DATA_DIR || 'mock-data');
 const apiOrigin = apiOriginOf(process.env.VITE_API_BASE_URL);
 
+function logLevelFromEnv(): LogLevel {
+  const level = (process.env.LOG_LEVEL || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${process.env.LOG_LEVEL}"`);
+  }
+  return level as LogLevel;
+}
+
+function countFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return Number(raw);
+}
+
+/** TRUST_PROXY: "true" (any proxy), a hop count, or the proxies' addresses (comma-separated, CIDR allowed). */
+function trustProxyFromEnv(): boolean | string {
+  const raw = process.env.TRUST_PROXY;
+  if (!raw || raw === 'false') return false;
+  return raw === 'true' ? true : raw;
+}
+
 async function main() {
+  const logLevel = logLevelFromEnv();
+  const limits = {
+    total: countFromEnv('MAX_CONNECTIONS', DEFAULT_LIMITS.total),
+    perAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.perAddress),
+  };
   // With the app pointed at a real backend, this server only serves the app.
   const live = apiOrigin ? null : startLiveMockApi(dataDir);
   const app = await createProductionServer({
     distDir: path.resolve('dist'),
     api: live?.api ?? null,
     apiOrigin,
-    logger: true,
+    logLevel,
+    limits,
+    hsts: process.env.HSTS === 'true',
+    trustProxy: trustProxyFromEnv(),
     onClose: live?.close,
   });
   await app.listen({ port, host });
-  console.log(`Agency News is serving http://${host}:${port}/${live ? ` (data: ${dataDir}, watched)` : ''}`);
+  const address = app.server.address();
+  const actualPort = address && typeof address === 'object' ? address.port : port;
+  console.log(`Agency News is serving http://${host}:${actualPort}/${live ? ` (data: ${dataDir}, watched)` : ''}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then stopping`);
+      // Idle connections close at once; whatever is still open after the grace period is cut.
+      setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       void app.close().then(() => process.exit(0));
     });
   }

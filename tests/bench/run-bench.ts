@@ -1,6 +1,7 @@
 // `npm run bench [-- --big] [-- --runs N]`: the performance goals, measured on the production build in headless
 // Chromium against generated data sets (10,000 articles; 100,000 too with --big), printed as a table with goal,
-// figure and verdict. Exits 1 when a goal is missed. Timings are medians of interleaved runs (spread in brackets).
+// figure and verdict, and a soak of the production server process with slow clients (soak.ts). Exits 1 when a goal
+// is missed. Timings are medians of interleaved runs (spread in brackets).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { buildAndMeasure } from './bundle.ts';
 import { measureInteractions } from './interactions.ts';
 import { loadLongFeed } from './long-list.ts';
 import { compareLcp, writeStaticFeed, type Headline } from './page-load.ts';
+import { soak, type SoakResult } from './soak.ts';
 import { describeRuns, median, printTable, quantile, type Row } from './stats.ts';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
@@ -117,6 +119,22 @@ async function apiRows(dataDir: string, count: number, label: string): Promise<R
   ];
 }
 
+function soakRow({ alone, loaded, slowClientEndings, rssBefore, rssUnderLoad, rssAfter, seconds }: SoakResult): Row {
+  const endings = Object.entries(slowClientEndings)
+    .filter(([, count]) => count > 0)
+    .map(([how, count]) => `${count} ${how}`)
+    .join(', ');
+  return {
+    measure: `soak: ${seconds} s of mixed load with 300 slow clients beside it (npm start, 10k)`,
+    goal: '0 errors; p99 <= 2x alone; RSS after within 10 %',
+    figure:
+      `${loaded.requests} requests, ${loaded.errors} errors, p99 ${Math.round(loaded.p99)} ms (alone: ` +
+      `${alone.requests} requests in 20 s, ${alone.errors} errors, p99 ${Math.round(alone.p99)} ms); RSS ${rssBefore} MB ` +
+      `before, ${rssUnderLoad} MB under load, ${rssAfter} MB after; slow connections ended: ${endings}`,
+    ok: loaded.errors === 0 && loaded.p99 <= 2 * alone.p99 && rssAfter <= rssBefore * 1.1,
+  };
+}
+
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-dist-'));
 const rows: Row[] = [];
 const bundle = await buildAndMeasure(outDir);
@@ -140,6 +158,7 @@ for (const count of SETS) {
   const label = `${count / 1000}k`;
   const dataDir = generate(count);
   rows.push(...(await apiRows(dataDir, count, label)));
+  if (count === 10_000) rows.push(soakRow(await soak(outDir, dataDir)));
   const { server, url } = await serve(outDir, dataDir);
   rows.push(...(await browserRows(browser, url, label)));
   await server.close();

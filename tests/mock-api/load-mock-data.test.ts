@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,31 @@ const cases: [string, unknown, RegExp][] = [
   ],
   ['a duplicate id', withArticle(8, { id: articles[9]!.id }), /record 9 .*field "id": duplicate id/],
   ['an object instead of a list', { articles }, /articles\.json: expected a JSON array/],
+  [
+    'a title over 300 characters',
+    withArticle(2, { title: 'T'.repeat(10_000) }),
+    /record 2 .*field "title": is 10000 characters long; at most 300/,
+  ],
+  [
+    'a lead over 1,000 characters',
+    withArticle(3, { lead: 'L'.repeat(1001) }),
+    /record 3 .*field "lead": .*at most 1000/,
+  ],
+  [
+    'a paragraph over 6,000,000 characters',
+    withArticle(4, { pages: [['Fine.', 'P'.repeat(6_000_001)]] }),
+    /record 4 .*field "pages\[0\]\[1\]": is 6000001 characters long/,
+  ],
+  [
+    'more than 100 pages',
+    withArticle(5, { pages: Array.from({ length: 101 }, () => ['Page.']) }),
+    /record 5 .*field "pages": has 101 pages; at most 100/,
+  ],
+  [
+    'a story dated 9999',
+    withArticle(6, { publishedAt: '9999-01-01T00:00:00Z' }),
+    /record 6 .*field "publishedAt": is more than a day ahead of the server's clock/,
+  ],
 ];
 
 describe('data files', () => {
@@ -83,6 +109,61 @@ describe('data files', () => {
     lines[5] = lines[5]!.slice(0, -3);
     writeFileSync(path.join(dir, 'articles.json'), `[\n${lines.join(',\n')}\n]\n`);
     expect(() => loadNewsData(dir)).toThrow(/articles\.json: is not valid JSON/);
+  });
+
+  it('reads a pretty-printed file, or one all on one line, record by record too', () => {
+    const strings = [
+      { ...articles[0], title: 'Quotes " and \\ backslashes, [brackets] and {braces},' },
+      ...articles.slice(1),
+    ];
+    for (const text of [
+      JSON.stringify(strings, null, 2),
+      JSON.stringify(strings),
+      `\n  ${JSON.stringify(strings)}  \n`,
+    ]) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+      writeFileSync(path.join(dir, 'topics.json'), JSON.stringify(topics));
+      writeFileSync(path.join(dir, 'articles.json'), text);
+      const data = loadNewsData(dir);
+      expect(data.store.size).toBe(articles.length);
+      expect(data.store.article(data.store.ordinalOf(String(articles[0]!.id))!).title).toBe(strings[0]!.title);
+    }
+    for (const [text, message] of [
+      ['[{"id": "a"},]', /is not valid JSON \(a missing element after record 0\)/],
+      ['[{"id": "a"}', /is not valid JSON \(the file ends before the closing "\]"\)/],
+      ['[{"id": "a"}] x', /is not valid JSON \(unexpected text after the closing "\]"\)/],
+      ['[{"id": "a",}]', /is not valid JSON \(record 0: /],
+    ] as const) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+      writeFileSync(path.join(dir, 'topics.json'), JSON.stringify(topics));
+      writeFileSync(path.join(dir, 'articles.json'), text);
+      expect(() => loadNewsData(dir), text).toThrow(message);
+    }
+  });
+
+  it('refuses a record over 8 MB before reading the rest of it, and a file over its size limit', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+    writeFileSync(path.join(dir, 'topics.json'), JSON.stringify(topics));
+    const huge = { ...articles[0], pages: [['x'.repeat(5_000_000), 'y'.repeat(5_000_000)]] };
+    writeFileSync(path.join(dir, 'articles.json'), `[\n${JSON.stringify(articles[1])},\n${JSON.stringify(huge)}\n]\n`);
+    expect(() => loadNewsData(dir)).toThrow(/articles\.json: record 1: is over 8 MB, the most one record may be/);
+    writeFileSync(path.join(dir, 'topics.json'), `[${' '.repeat(1024 * 1024)}]`);
+    expect(() => loadNewsData(dir)).toThrow(/topics\.json: is 1048578 bytes; at most 1048576 \(1 MB\) are read/);
+  });
+
+  it('refuses a FIFO, a device or a folder in place of a data file at once, naming it', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mock-data-'));
+    writeFileSync(path.join(dir, 'articles.json'), '[]');
+    expect(spawnSync('mkfifo', [path.join(dir, 'topics.json')]).status).toBe(0);
+    expect(() => loadNewsData(dir)).toThrow(/topics\.json: is a FIFO \(named pipe\), not a regular file/);
+    rmSync(path.join(dir, 'topics.json'));
+    writeFileSync(path.join(dir, 'topics.json'), JSON.stringify(topics));
+    rmSync(path.join(dir, 'articles.json'));
+    symlinkSync('/dev/urandom', path.join(dir, 'articles.json'));
+    expect(() => loadNewsData(dir)).toThrow(/articles\.json: is a character device, not a regular file/);
+    rmSync(path.join(dir, 'articles.json'));
+    mkdirSync(path.join(dir, 'articles.json'));
+    expect(() => loadMockData(dir)).toThrow(/articles\.json: is a folder, not a regular file/);
   });
 
   it('names a file that is not JSON or missing', () => {

@@ -78,6 +78,29 @@ describe('starting the mock API on a data folder', { timeout: 30_000 }, () => {
     expect(readdirSync(path.join(dir, '.cache'))).toHaveLength(1);
   });
 
+  it('never trusts a damaged cache: says so, rebuilds it and finds what the first index found', async () => {
+    const dir = copyOfData();
+    const first = startMockApi(dir);
+    await first.search.ready;
+    await first.search.cached;
+    const [cacheFile] = readdirSync(path.join(dir, '.cache'));
+    const file = path.join(dir, '.cache', cacheFile!);
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, bytes.length - 4096, bytes.length - 64); // the end of the arrays, as in the report
+    writeFileSync(file, bytes);
+    const errors: string[] = [];
+    const second = startMockApi(dir, { log: { error: (message) => errors.push(message) } });
+    expect(await second.search.ready).toBe('built');
+    expect(errors).toEqual([expect.stringMatching(/search index cache is damaged \(its checksum does not match/)]);
+    for (const q of ['government', 'bank', 'harbour works']) {
+      expect(get(second.api, '/search', { q, limit: '50' })).toEqual(get(first.api, '/search', { q, limit: '50' }));
+    }
+    await second.search.cached;
+    const third = startMockApi(dir, { log: { error: (message) => errors.push(message) } });
+    expect(await third.search.ready).toBe('cache'); // the rebuilt index replaced the damaged one
+    expect(errors).toHaveLength(1);
+  });
+
   it('gives up a build when stopped (its data replaced), caching nothing', async () => {
     const dir = copyOfData();
     const started = startMockApi(dir);

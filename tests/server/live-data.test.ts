@@ -190,6 +190,25 @@ describe('a server over a data folder that changes', () => {
     expect((await get('/search?q=government')).status).toBe(200);
   });
 
+  it('notices the folder moved away and a new one made in its place, says so, and serves its later edits', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'news-parent-'));
+    const dir = path.join(parent, 'data');
+    renameSync(copyOfSampleData(), dir);
+    const get = await startServer(dir);
+    renameSync(dir, path.join(parent, 'data-old'));
+    await vi.waitFor(() => expect(messages.join('\n')).toMatch(/data folder is gone/), WAIT);
+    expect((await get<Page>('/articles?limit=1')).status).toBe(200); // the data read last, meanwhile
+
+    mkdirSync(dir);
+    for (const name of ['topics.json', 'articles.json', 'rates.json'])
+      cpSync(path.join(parent, 'data-old', name), path.join(dir, name));
+    await vi.waitFor(() => expect(messages.join('\n')).toMatch(/data folder is back/), WAIT);
+    appendInPlace(dir, breaking('after-the-move', '2026-11-29T06:00:00Z', 'Edited after the move'));
+    await vi.waitFor(async () => {
+      expect((await get<Page>('/articles?limit=1')).body.items[0]!.id).toBe('after-the-move');
+    }, WAIT);
+  });
+
   it('stops watching when the server closes', async () => {
     const dir = copyOfSampleData();
     await startServer(dir);

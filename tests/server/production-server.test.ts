@@ -127,3 +127,67 @@ describe('the production server under hostile input', () => {
     expect((commas.json() as { items: unknown[] }).items).toHaveLength(3);
   });
 });
+
+describe('the query string (issue 18)', () => {
+  it('reads the whole query: a "?" after the first is part of a value', async () => {
+    const one = await server.inject('/api/articles?x=?&limit=1');
+    expect((one.json() as { items: unknown[] }).items).toHaveLength(1);
+    const repeated = await server.inject('/api/articles?limit=1&x=?&limit=2');
+    expect(repeated.json()).toMatchObject({ error: { code: 'repeated_parameter' } });
+    const sort = await server.inject('/api/search?q=why?&sort=bogus');
+    expect(sort.statusCode).toBe(400);
+    expect(sort.json()).toMatchObject({ error: { code: 'bad_sort' } });
+  });
+});
+
+describe('error shapes and headers (issue 18)', () => {
+  it("answers a body sent to the API in the error shape, never with Fastify's own", async () => {
+    for (const method of ['GET', 'POST', 'DELETE'] as const) {
+      const response = await server.inject({
+        method,
+        url: '/api/articles',
+        payload: '<x/>',
+        headers: { 'content-type': 'application/xml' },
+      });
+      expect(response.statusCode, method).toBe(method === 'GET' ? 413 : 405);
+      expect(v.safeParse(errorShape, response.json()).success, response.body).toBe(true);
+      expect(response.headers.connection).toBe('close');
+    }
+  });
+
+  it('ignores a malformed Range and a Range made conditional by a weak tag, and answers 416 in the error shape', async () => {
+    const file = '/assets/app-abc123.js';
+    for (const range of ['bytes=abc', 'bytes=1-2-3', 'chars=0-1']) {
+      const response = await server.inject({ url: file, headers: { range } });
+      expect(response.statusCode, range).toBe(200);
+      expect(response.body).toBe('console.log(1);');
+    }
+    const partial = await server.inject({ url: file, headers: { range: 'bytes=0-6' } });
+    expect([partial.statusCode, partial.body]).toEqual([206, 'console']);
+    const etag = String(partial.headers.etag);
+    const conditional = await server.inject({ url: file, headers: { range: 'bytes=0-6', 'if-range': etag } });
+    expect(conditional.statusCode).toBe(200);
+    const unsatisfiable = await server.inject({ url: file, headers: { range: 'bytes=9999-' } });
+    expect(unsatisfiable.statusCode).toBe(416);
+    expect(unsatisfiable.json()).toMatchObject({ error: { code: 'range_not_satisfiable' } });
+  });
+
+  it('sends the security headers on an address that cannot be decoded, and Permissions-Policy everywhere', async () => {
+    for (const url of ['/x%ZZ.html', '/', '/api/topics', '/assets/app-abc123.js']) {
+      const response = await server.inject(url);
+      expect(response.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['x-frame-options'], url).toBe('DENY');
+      expect(response.headers['permissions-policy'], url).toContain('geolocation=()');
+      expect(response.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
+  it('tags the page fallback so a revalidation costs a 304', async () => {
+    const first = await server.inject('/feed/somewhere');
+    expect(first.headers.etag).toMatch(/^W\/".+"$/);
+    const again = await server.inject({ url: '/', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+});

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import {
   startTransition,
   Suspense,
@@ -21,6 +21,7 @@ import { useDisplayTimeZone } from '@/components/news-time';
 import { WaitingForNetwork } from '@/components/offline-notice';
 import { QueryError } from '@/components/query-error';
 import { SkippedNote } from '@/components/skipped-note';
+import { StillTrying } from '@/components/still-trying';
 import { useTopicNames } from '@/components/topic-chips';
 import type { ArticleSummary } from '@/contract/news';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
@@ -37,11 +38,15 @@ const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
 const NONE_EXPANDED: string[] = [];
 
-function FeedSkeleton() {
+/** Placeholders while the first page loads; a word and a way to try again at once if it takes long. */
+function FeedSkeleton({ onRetryNow }: { onRetryNow: () => void }) {
   return (
-    <div className="feed-skeleton" aria-busy="true" aria-label="Loading news">
-      <ItemSkeletons count={5} itemClassName="news-item feed-item--skeleton" />
-    </div>
+    <>
+      <StillTrying what="the news" onRetryNow={onRetryNow} />
+      <div className="feed-skeleton" aria-busy="true" aria-label="Loading news">
+        <ItemSkeletons count={5} itemClassName="news-item feed-item--skeleton" />
+      </div>
+    </>
   );
 }
 
@@ -85,10 +90,9 @@ export function FeedList({ topics, exclude, emptyMessage, onNewStories }: Props)
   // The filter's controls follow a click at once; the list catches up in a background render, and keeps the
   // current news on screen (dimmed) until the new filter's arrive.
   const scope = useDeferredValue(useMemo(() => ({ topics, exclude }), [topics, exclude]));
-  const feed = useInfiniteQuery({
-    ...articleQueries.feed(scope.topics, scope.exclude),
-    placeholderData: keepPreviousData,
-  });
+  const feedQuery = articleQueries.feed(scope.topics, scope.exclude);
+  const feed = useInfiniteQuery({ ...feedQuery, placeholderData: keepPreviousData });
+  const queryClient = useQueryClient();
   const stale = feed.isPlaceholderData;
   const density = useReadingPrefsStore((s) => s.density);
   const timeZone = useDisplayTimeZone();
@@ -145,15 +149,29 @@ export function FeedList({ topics, exclude, emptyMessage, onNewStories }: Props)
     if (moreThanOnePage) preloadWindowing();
   }, [moreThanOnePage]);
 
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = feed;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = feed;
   // Offline, a request for more news waits (TanStack Query pauses it) rather than fails.
   const waiting = feed.fetchStatus === 'paused';
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !stale) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, stale, fetchNextPage]);
   const sentinelRef = useOnVisible(loadMore);
+  // Each "Try again now" gives up the request still waiting (a refetch alone would wait for it) and starts a new
+  // attempt, with a new wait before the next "Still trying".
+  const [attempt, setAttempt] = useState(0);
+  const feedKey = feedQuery.queryKey;
+  const retryNow = useCallback(() => {
+    setAttempt((n) => n + 1);
+    void queryClient.cancelQueries({ queryKey: feedKey }).then(() => refetch());
+  }, [queryClient, feedKey, refetch]);
 
-  if (feed.isPending) return feed.fetchStatus === 'paused' ? <WaitingForNetwork what="the news" /> : <FeedSkeleton />;
+  if (feed.isPending) {
+    return feed.fetchStatus === 'paused' ? (
+      <WaitingForNetwork what="the news" />
+    ) : (
+      <FeedSkeleton key={attempt} onRetryNow={retryNow} />
+    );
+  }
   if (feed.isError && !feed.data) {
     return <QueryError what="The news could not be loaded." error={feed.error} onRetry={() => feed.refetch()} />;
   }
