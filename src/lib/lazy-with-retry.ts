@@ -54,17 +54,21 @@ export function lazyWithRetry<M, P extends object>(load: () => Promise<M>, pick?
 function retryable<M, P extends object>(load: () => Promise<M>, pick: (module: M) => Part<P>) {
   let failedAddress: string | null = null;
   let attempt = 0;
+  // A part already downloaded (e.g. preloaded on hover) is in the page: it renders offline without asking again.
+  let downloaded: M | undefined;
   const download = async (): Promise<M> => {
+    if (downloaded) return downloaded;
     if (cannotDownload()) throw new TypeError(`Failed to fetch dynamically imported module while offline`);
     try {
-      return await load();
+      downloaded = await load();
     } catch (error) {
       failedAddress = failedModuleAddress(error) ?? failedAddress;
       if (!failedAddress || attempt === 0 || !isCodeDownloadError(error)) throw error;
-      return (await import(/* @vite-ignore */ `${failedAddress}?retry=${attempt}`)) as M;
+      downloaded = (await import(/* @vite-ignore */ `${failedAddress}?retry=${attempt}`)) as M;
     } finally {
       attempt++;
     }
+    return downloaded;
   };
   const fresh = (): LazyExoticComponent<Part<P>> =>
     lazy(() =>

@@ -19,7 +19,7 @@ describe('read later in Chromium', () => {
 
     // Save two articles from their article view.
     for (const article of [alsoSaved!, toRead!]) {
-      await page.getByRole('link', { name: 'All news' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'All news' }).click();
       await page.getByRole('link', { name: article.title }).click();
       await page.getByRole('heading', { level: 1, name: article.title }).waitFor();
       const save = page.getByRole('button', { name: `Save “${article.title}”` });
@@ -54,7 +54,7 @@ describe('read later in Chromium', () => {
     await expectNoAxeViolations(page);
 
     // Still offline: remove one from the Saved view, then undo.
-    await page.getByRole('link', { name: 'Saved' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Saved' }).click();
     await page.getByRole('button', { name: `Remove “${alsoSaved!.title}”` }).click();
     const status = page.getByRole('status').filter({ hasText: `Removed “${alsoSaved!.title}”.` });
     await status.waitFor();

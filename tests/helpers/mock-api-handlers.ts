@@ -6,9 +6,10 @@ import { loadMockData } from '@/mock-api/load-mock-data';
 
 export const MOCK_DATA_DIR = path.resolve(__dirname, '../../mock-data');
 
-let defaultApi: MockApi | undefined;
+// Loaded when this module is imported, on the real clock: the loader refuses stories dated more than a day ahead of
+// its clock, and a test that mocks Date.now (a save "on November 21") must not make the sample's later stories future.
+const defaultApi: MockApi = createMockApi(loadMockData(MOCK_DATA_DIR));
 export function getDefaultMockApi(): MockApi {
-  defaultApi ??= createMockApi(loadMockData(MOCK_DATA_DIR));
   return defaultApi;
 }
 

@@ -63,3 +63,24 @@ describe('parts that could not be downloaded offline', () => {
     expect(attempts).toBe(1);
   });
 });
+
+describe('parts downloaded ahead of time', () => {
+  it('render while offline once preloaded, without asking for their code again', async () => {
+    let attempts = 0;
+    const Part = lazyWithRetry(async () => {
+      attempts++;
+      return { default: Hello };
+    });
+    await Part.preload();
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    render(
+      <PartBoundary what="The part could not be loaded.">
+        <Suspense fallback={<p>loading</p>}>
+          <Part />
+        </Suspense>
+      </PartBoundary>,
+    );
+    expect(await screen.findByText('hello')).toBeInTheDocument();
+    expect(attempts).toBe(1);
+  });
+});
