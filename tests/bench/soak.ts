@@ -6,11 +6,12 @@
 //   npx tsx tests/bench/soak.ts DIST_DIR DATA_DIR [SECONDS]   (prints JSON)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from '../server/server-process';
 
 const START = path.resolve('src/server/start.ts');
 const TSX = path.resolve('node_modules/tsx/dist/loader.mjs');
@@ -19,15 +20,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ATTACKER = '127.0.0.2';
 const SLOW_CLIENTS = 300;
 const NORMAL_CONNECTIONS = 20;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 /** The server process over `distDir` and `dataDir` (its access log goes nowhere: the load would be mostly log). */
 async function startServer(distDir: string, dataDir: string) {

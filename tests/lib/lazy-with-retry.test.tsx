@@ -1,12 +1,22 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { PartBoundary } from '@/components/error-boundary';
 import { CODE_DOWNLOAD_FAILED, lazyWithRetry } from '@/lib/lazy-with-retry';
 
 function Hello() {
   return <p>hello</p>;
+}
+
+function renderPart(Part: ComponentType) {
+  return render(
+    <PartBoundary what="The part could not be loaded.">
+      <Suspense fallback={<p>loading</p>}>
+        <Part />
+      </Suspense>
+    </PartBoundary>,
+  );
 }
 
 describe('parts of the app downloaded on demand', () => {
@@ -19,13 +29,7 @@ describe('parts of the app downloaded on demand', () => {
       return { default: Hello };
     });
     const user = userEvent.setup();
-    render(
-      <PartBoundary what="The part could not be loaded.">
-        <Suspense fallback={<p>loading</p>}>
-          <Part />
-        </Suspense>
-      </PartBoundary>,
-    );
+    renderPart(Part);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The part could not be loaded. Part of the app could not be downloaded. Check your connection, then try again.',
     );
@@ -47,13 +51,7 @@ describe('parts that could not be downloaded offline', () => {
       attempts++;
       return { default: Hello };
     });
-    render(
-      <PartBoundary what="The part could not be loaded.">
-        <Suspense fallback={<p>loading</p>}>
-          <Part />
-        </Suspense>
-      </PartBoundary>,
-    );
+    renderPart(Part);
     expect(await screen.findByRole('alert')).toHaveTextContent(CODE_DOWNLOAD_FAILED);
     expect(attempts).toBe(0);
 
@@ -73,13 +71,7 @@ describe('parts downloaded ahead of time', () => {
     });
     await Part.preload();
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
-    render(
-      <PartBoundary what="The part could not be loaded.">
-        <Suspense fallback={<p>loading</p>}>
-          <Part />
-        </Suspense>
-      </PartBoundary>,
-    );
+    renderPart(Part);
     expect(await screen.findByText('hello')).toBeInTheDocument();
     expect(attempts).toBe(1);
   });

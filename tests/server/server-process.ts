@@ -28,7 +28,8 @@ function appFolder(): string {
   return dir;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (the server process is told it: it cannot report one back before it listens). */
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const address = probe.address();
