@@ -42,7 +42,18 @@ describe('a long feed in Chromium', () => {
 
     // Somewhere in the middle: expand a story, then open another one below it.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.5));
-    const expandedTitle = (await page.locator('.news-item').nth(3).locator('h3 a').textContent())!;
+    // The rows rendered at the moment of the scroll are still those near the bottom until the list follows: take a
+    // story only once the list shows rows on the screen (one read from the old rows is gone when clicked).
+    const storyOnScreen = () =>
+      page.evaluate(() => {
+        const onScreen = [...document.querySelectorAll('.news-item')].filter((item) => {
+          const { top, bottom } = item.getBoundingClientRect();
+          return top >= 0 && bottom <= window.innerHeight;
+        });
+        return onScreen[1]?.querySelector('h3 a')?.textContent ?? null;
+      });
+    await expect.poll(storyOnScreen).not.toBeNull();
+    const expandedTitle = (await storyOnScreen())!;
     const story = (name: string) =>
       page.getByRole('article').filter({ has: page.getByRole('link', { name, exact: true }) });
     const expandable = story(expandedTitle);
