@@ -11,16 +11,10 @@ import type { Article } from '@/contract/news';
 import { startLiveMockApi, type LiveMockApi } from '@/mock-api/live-mock-api';
 import { mockApiPlugin } from '@/mock-api/vite-plugin';
 import { createProductionServer } from '@/server/production-server';
+import { copyOfSampleData } from './server-process';
 
 const SETTLE_MS = 40;
 const WAIT = { timeout: 15_000, interval: 20 };
-
-function copyOfSampleData(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'news-live-'));
-  for (const name of ['topics.json', 'articles.json', 'rates.json'])
-    cpSync(path.join('mock-data', name), path.join(dir, name));
-  return dir;
-}
 
 function distDir(): string {
   const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-live-'));
