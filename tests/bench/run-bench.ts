@@ -13,6 +13,7 @@ import { createProductionServer } from '../../src/server/production-server.ts';
 import { launchChromium } from '../e2e/chromium.ts';
 import { buildAndMeasure } from './bundle.ts';
 import { measureInteractions } from './interactions.ts';
+import { lighthouseRows } from './lighthouse.ts';
 import { loadLongFeed } from './long-list.ts';
 import { compareLcp, writeStaticFeed, type Headline } from './page-load.ts';
 import { soak, type SoakResult } from './soak.ts';
@@ -135,6 +136,18 @@ function soakRow({ alone, loaded, slowClientEndings, rssBefore, rssUnderLoad, rs
   };
 }
 
+/** Every view, the article and search with real content of the data set. */
+async function lighthouseViews(url: string): Promise<Record<string, string>> {
+  const first = (await (await fetch(`${url}/api/articles?limit=1`)).json()) as { items: { id: string }[] };
+  return {
+    feed: '/',
+    article: `/news/${first.items[0]!.id}`,
+    search: '/search?q=government',
+    converter: '/converter',
+    saved: '/saved',
+  };
+}
+
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-dist-'));
 const rows: Row[] = [];
 const bundle = await buildAndMeasure(outDir);
@@ -161,6 +174,7 @@ for (const count of SETS) {
   if (count === 10_000) rows.push(soakRow(await soak(outDir, dataDir)));
   const { server, url } = await serve(outDir, dataDir);
   rows.push(...(await browserRows(browser, url, label)));
+  if (count === 10_000) rows.push(...lighthouseRows(url, await lighthouseViews(url), label));
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
