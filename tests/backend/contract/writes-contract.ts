@@ -1,6 +1,7 @@
 // The contract of the writing ports (what importers use; the HTTP API itself is read-only): `news.upsert` stores
-// topics and stories (new ones added, changed ones replaced, equal ones left, all or nothing), tells subscribers,
-// and is served at once; `rates.replace` swaps the rates, or refuses a file it could not serve.
+// topics and stories (new ones added, changed ones replaced, equal ones left, all or nothing; its counts cover every
+// record of the batch, topics and stories alike), tells subscribers when something changed, and is served at once;
+// `rates.replace` swaps the rates, or refuses a file it could not serve.
 import { describe, expect, it, vi } from 'vitest';
 import type { NewsChange } from '@/backend/ports';
 import type { Article } from '@/contract/news';
