@@ -212,3 +212,20 @@ describe('error shapes and headers (issue 18)', () => {
     expect(again.body).toBe('');
   });
 });
+
+describe('a production server for an API elsewhere', () => {
+  it('serves the app only: /api is a 404 that says so, and the API origin is allowed to connect', async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
+    const app = await createProductionServer({ distDir: dist, backend: null, apiOrigin: 'https://api.example' });
+    for (const url of ['/api', '/api/topics', '/api/articles/x']) {
+      const response = await app.inject(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json()).toEqual({ error: { code: 'not_found', message: 'This server does not answer the API' } });
+    }
+    const page = await app.inject('/news/a-story');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self' https://api.example");
+    await app.close();
+  });
+});
