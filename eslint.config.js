@@ -12,31 +12,50 @@ const layers = ['contract', 'lib', 'api', 'stores', 'components', 'features', 'a
 const features = ['feed', 'search', 'article', 'converter', 'saved'];
 const above = (layer) => layers.slice(layers.indexOf(layer) + 1).map((l) => `./src/${l}`);
 
+/** Node-only code: the backend (ports, adapters, HTTP plugin), the servers that compose it, the data tools. */
+const serverSide = ['./src/backend', './src/server', './src/tools'];
+const clientLayers = layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`);
+
 const zones = [
   ...['contract', 'lib', 'api', 'stores', 'components'].map((layer) => ({
     target: `./src/${layer}`,
-    from: [...above(layer), './src/mock-api'],
+    from: [...above(layer), ...serverSide],
     message: `src/${layer} may import only the layers below it (${layers.slice(0, layers.indexOf(layer)).join(', ') || 'none'}).`,
   })),
   ...features.map((feature) => ({
     target: `./src/features/${feature}`,
-    from: [...features.filter((f) => f !== feature).map((f) => `./src/features/${f}`), './src/app', './src/mock-api'],
+    from: [...features.filter((f) => f !== feature).map((f) => `./src/features/${f}`), './src/app', ...serverSide],
     message: 'Features never import each other or the app shell: the shell composes them.',
   })),
   {
-    target: './src/mock-api',
-    from: [...layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`), './src/server'],
-    message: 'The mock API shares only src/contract with the client.',
+    target: './src/backend',
+    from: [...clientLayers, './src/server', './src/tools'],
+    message: 'The backend shares only src/contract with the client; the servers and tools compose it, not the reverse.',
+  },
+  {
+    target: './src/backend/http',
+    from: ['./src/backend/embedded', './src/backend/postgres'],
+    message: 'The HTTP plugin talks to the ports (src/backend/ports.ts) only, so any adapter can stand behind it.',
+  },
+  {
+    target: './src/backend/embedded',
+    from: ['./src/backend/http', './src/backend/postgres'],
+    message: 'An adapter implements the ports; it knows neither HTTP nor the other adapters.',
   },
   {
     target: './src/server',
-    from: layers.filter((l) => l !== 'contract').map((l) => `./src/${l}`),
-    message: 'The production server serves the built app; it imports only the mock API and src/contract.',
+    from: [...clientLayers, './src/tools'],
+    message: 'The servers compose the backend and serve the built app; they import only src/backend and src/contract.',
   },
   {
-    target: ['./src/!(mock-api|server)/**', './src/main.tsx'],
-    from: ['./src/mock-api', './src/server'],
-    message: 'Server code (the mock API, the production server) never reaches the app bundle.',
+    target: './src/tools',
+    from: [...clientLayers, './src/server'],
+    message: 'The data tools use the backend and src/contract only.',
+  },
+  {
+    target: ['./src/!(backend|server|tools)/**', './src/main.tsx'],
+    from: serverSide,
+    message: 'Server code (the backend, the servers, the tools) never reaches the app bundle.',
   },
 ];
 

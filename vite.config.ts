@@ -6,10 +6,8 @@ import react from '@vitejs/plugin-react';
 import { build, defineConfig, loadEnv, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
-import { mockApiPlugin } from './src/mock-api/vite-plugin.ts';
 import { serviceWorkerOptions } from './src/app/service-worker-options.ts';
 
-const port = Number(process.env.PORT) || 4173;
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 
 /**
@@ -50,12 +48,13 @@ function displayBootScript(): Plugin {
   };
 }
 
-/** Node-side checks without the browser-like environment: the lint rules, the production server, the API core and
+/** Node-side checks without the browser-like environment: the lint rules, the servers, the backend, the tools and
  * the wire contract (a jsdom environment costs each file about a second to set up). */
 const nodeTests = [
   'tests/architecture/**/*.test.ts',
   'tests/server/**/*.test.ts',
-  'tests/mock-api/**/*.test.ts',
+  'tests/backend/**/*.test.ts',
+  'tests/tools/**/*.test.ts',
   'tests/contract/**/*.test.ts',
 ];
 
@@ -73,7 +72,6 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     : [
         react(),
         displayBootScript(),
-        mockApiPlugin({ dataDir: process.env.MOCK_DATA_DIR || 'mock-data' }),
         // The service worker and the web app manifest, written by `vite build` only (never by the dev server).
         VitePWA(serviceWorkerOptions(loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL)),
         // Assets compressed once, at the strongest settings, for the production server to send as they are.
@@ -104,7 +102,6 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
       },
   // No CORS: the app and its API share an origin (Vite's default would advertise every method to any page).
   server: { port: 5173, cors: false },
-  preview: { port, strictPort: true, host: process.env.HOST || 'localhost', cors: false },
   test: {
     projects: [
       {

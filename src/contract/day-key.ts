@@ -1,5 +1,5 @@
 // Calendar days written YYYY-MM-DD ("day keys"), time zones, and the day an instant falls on in a zone.
-// Shared by the client and the mock API (search date filters, day headings, rate dates). Pure, no imports.
+// Shared by the client and the server (search date filters, day headings, rate dates). Pure, no imports.
 
 /** True for a real calendar day written YYYY-MM-DD ("2026-02-30" is not one). */
 export function isDayKey(value: string): boolean {

@@ -1,4 +1,4 @@
-// Wire formats of the news API. The mock API validates its data files with these same schemas, so client and
+// Wire formats of the news API. The embedded backend validates its data files with these same schemas, so client and
 // server never disagree.
 import * as v from 'valibot';
 import { isDayKey } from './day-key.ts';

@@ -1,4 +1,4 @@
-// Paging limits of the list endpoints (/articles and /search), shared by the client and the mock API.
+// Paging limits of the list endpoints (/articles and /search), shared by the client and the server.
 
 /** Items per page when a request names no `limit`. */
 export const DEFAULT_PAGE_SIZE = 20;

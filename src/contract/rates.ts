@@ -1,5 +1,5 @@
-// Wire formats of the rates API and of the rates.json data file, and the currency-code rule. The mock API validates
-// mock-data/rates.json with these same schemas, so client and server never disagree.
+// Wire formats of the rates API and of the rates.json data file, and the currency-code rule. The embedded backend
+// validates rates.json with these same schemas, so client and server never disagree.
 import * as v from 'valibot';
 import { isDayKey } from './day-key.ts';
 

@@ -1,4 +1,4 @@
-// GET /search: the request shape and the wire format of the answer, shared by the client and the mock API.
+// GET /search: the request shape and the wire format of the answer, shared by the client and the server.
 import * as v from 'valibot';
 import { articleSummarySchema } from './news.ts';
 

@@ -1,4 +1,4 @@
-// Word rules shared by the search API (src/mock-api), the search view's highlighting and the word counts behind
+// Word rules shared by the search API (src/backend), the search view's highlighting and the word counts behind
 // reading times: what a word is, when two words are the same (case and accents ignored), and when a word is a
 // forgivable typo of another. Pure, no imports.
 

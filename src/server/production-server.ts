@@ -1,14 +1,16 @@
-// `npm start`: the built app (dist/) and the API core over Fastify. Hashed assets are cached for good; index.html,
+// `npm start`: the built app (dist/) and the API plugin over Fastify. Hashed assets are cached for good; index.html,
 // the service worker and the manifest are revalidated on every use; page addresses fall back to the app, while
 // unknown /api/... and missing files answer 404; every response carries the security headers; no request, however
 // malformed or slow, brings the server down or holds a connection for long; one log line per request.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { MockApi } from '../mock-api/api-core.ts';
+import { answerError, errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
+import { apiPlugin } from '../backend/http/api-plugin.ts';
+import type { Backend } from '../backend/ports.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
@@ -40,8 +42,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
 export interface ServerOptions {
   /** The built app (vite build's outDir). */
   distDir: string;
-  /** The API answered under /api (null: none here, the app talks to a backend elsewhere). */
-  api: MockApi | null;
+  /** The backend the API under /api answers from (null: none here, the app talks to an API elsewhere). */
+  backend: Backend | null;
   /** Where the app's API lives when it is not this server (for connect-src). */
   apiOrigin?: string | null;
   /** The access log (one line per request; asset requests at `debug`) and server messages, on stdout. */
@@ -52,10 +54,9 @@ export interface ServerOptions {
   /** Fastify's trustProxy: whose X-Forwarded-* headers to believe (e.g. that the request came over HTTPS). */
   trustProxy?: boolean | string;
   /** Called when the server closes (e.g. to stop watching the data files). */
-  onClose?: () => void;
+  onClose?: () => void | Promise<void>;
 }
 
-const errorBody = (code: string, message: string) => ({ error: { code, message } });
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
 const FEED_PRELOADS = ['/api/articles?limit=20', '/api/topics'];
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -79,18 +80,6 @@ function splitTarget(url: string): { pathname: string; search: string } {
   return at === -1 ? { pathname: target, search: '' } : { pathname: target.slice(0, at), search: target.slice(at + 1) };
 }
 
-function answerApi(api: MockApi | null, request: FastifyRequest, reply: FastifyReply) {
-  if (!api) return reply.code(404).send(errorBody('not_found', 'This server does not answer the API'));
-  const { pathname, search } = splitTarget(request.url);
-  const result = api({
-    method: request.method,
-    path: pathname.slice('/api'.length) || '/',
-    query: new URLSearchParams(search),
-  });
-  void reply.code(result.status).headers({ 'Cache-Control': 'no-store', ...result.headers });
-  return result.status === 204 ? reply.send() : reply.send(result.body);
-}
-
 /** A body is coming: the server is read-only, so none is ever read. */
 const hasBody = (request: FastifyRequest) =>
   request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
@@ -109,17 +98,6 @@ function ignoresRange(request: FastifyRequest): boolean {
   if (!BYTE_RANGES.test(range)) return true;
   return request.headers['if-range']?.includes('"') ?? false;
 }
-
-/** Error codes of the API contract for the statuses Fastify and its plugins fail with. */
-const ERROR_CODES: Record<number, string> = {
-  400: 'bad_request',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  408: 'request_timeout',
-  413: 'request_too_large',
-  415: 'unsupported_media_type',
-  416: 'range_not_satisfiable',
-};
 
 /** One line per request, when it is answered (Fastify writes two: on arrival and on answer). Files (assets, icons,
  * the worker) are most requests and rarely interesting: they are logged at debug only. */
@@ -145,7 +123,7 @@ class AccessLog extends LogController {
 
 export async function createProductionServer({
   distDir,
-  api,
+  backend,
   apiOrigin = null,
   logLevel = 'silent',
   limits: someLimits = {},
@@ -161,13 +139,12 @@ export async function createProductionServer({
   const app = Fastify({
     logger: logLevel === 'silent' ? false : { level: logLevel },
     logController: new AccessLog(),
+    // Unique across restarts and servers, so the id a 500 answer gives finds its log lines.
+    genReqId: () => randomBytes(9).toString('base64url'),
     trustProxy,
     // An address that cannot be decoded (/x%ZZ.html) is the reader's mistake, not the server's. No hook has run.
     frameworkErrors: (error, _request, reply) => {
-      void (reply as FastifyReply)
-        .code(400)
-        .headers(headers)
-        .send(errorBody('bad_request', `The address could not be read: ${error.message}`));
+      void (reply as FastifyReply).code(400).headers(headers).send(unreadableAddressBody(error));
     },
     clientErrorHandler: clientErrorAnswerer(
       hsts ? { ...headers, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : headers,
@@ -208,19 +185,20 @@ export async function createProductionServer({
 
   // Fastify's and its plugins' own failures (a 416 from a file, a timeout) in the API's error shape; a 5xx says
   // nothing of the server's insides.
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error(error);
-    const message = status >= 500 ? 'The server failed to answer; try again in a moment.' : error.message;
-    return reply
-      .code(status)
-      .send(errorBody(ERROR_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request'), message));
-  });
+  app.setErrorHandler(answerError);
 
   await app.register(fastifyCompress, { threshold: 1024 });
 
-  app.all('/api', (request, reply) => answerApi(api, request, reply));
-  app.all('/api/*', (request, reply) => answerApi(api, request, reply));
+  if (backend) await app.register(apiPlugin, { prefix: '/api', backend });
+  else {
+    await app.register(
+      async (api) =>
+        api.setNotFoundHandler((_request, reply) =>
+          reply.code(404).send(errorBody('not_found', 'This server does not answer the API')),
+        ),
+      { prefix: '/api' },
+    );
+  }
 
   await app.register(fastifyStatic, {
     root: distDir,
@@ -235,7 +213,6 @@ export async function createProductionServer({
 
   app.setNotFoundHandler((request, reply) => {
     const { pathname } = splitTarget(request.url);
-    if (pathname.startsWith('/api/')) return answerApi(api, request, reply);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return reply
         .code(405)

@@ -3,7 +3,8 @@
 // without a restart. SIGTERM or Ctrl+C lets requests in flight finish for a few seconds, then closes every
 // connection left (slow or idle clients never hold the process).
 import path from 'node:path';
-import { startLiveMockApi } from '../mock-api/live-mock-api.ts';
+import { dataDirFromEnv } from '../backend/embedded/data-dir.ts';
+import { createEmbeddedBackend } from '../backend/embedded/embedded-backend.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
@@ -12,7 +13,7 @@ const SHUTDOWN_GRACE_MS = 3000;
 
 const port = Number(process.env.PORT) || 4173;
 const host = process.env.HOST || 'localhost';
-const dataDir = path.resolve(process.env.MOCK_DATA_DIR || 'mock-data');
+const dataDir = dataDirFromEnv();
 const apiOrigin = apiOriginOf(process.env.VITE_API_BASE_URL);
 
 function logLevelFromEnv(): LogLevel {
@@ -44,22 +45,22 @@ async function main() {
     total: countFromEnv('MAX_CONNECTIONS', DEFAULT_LIMITS.total),
     perAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.perAddress),
   };
-  // With the app pointed at a real backend, this server only serves the app.
-  const live = apiOrigin ? null : startLiveMockApi(dataDir);
+  // With the app pointed at an API elsewhere, this server only serves the app.
+  const backend = apiOrigin ? null : await createEmbeddedBackend({ dataDir });
   const app = await createProductionServer({
     distDir: path.resolve('dist'),
-    api: live?.api ?? null,
+    backend,
     apiOrigin,
     logLevel,
     limits,
     hsts: process.env.HSTS === 'true',
     trustProxy: trustProxyFromEnv(),
-    onClose: live?.close,
+    onClose: backend ? () => backend.close() : undefined,
   });
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = address && typeof address === 'object' ? address.port : port;
-  console.log(`Agency News is serving http://${host}:${actualPort}/${live ? ` (data: ${dataDir}, watched)` : ''}`);
+  console.log(`Agency News is serving http://${host}:${actualPort}/${backend ? ` (data: ${dataDir}, watched)` : ''}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then stopping`);

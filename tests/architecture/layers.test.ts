@@ -20,10 +20,32 @@ describe('layers enforced by lint', () => {
     ['the contract importing lib', 'src/contract/probe.ts', "import '../lib/env.ts';"],
     ['a feature importing another', 'src/features/feed/probe.ts', "import '@/features/search/search-page';"],
     ['a feature importing the shell, lazily', 'src/features/feed/probe.ts', "void import('@/app/routes');"],
-    ['the mock API importing client code', 'src/mock-api/probe.ts', "import '../lib/env.ts';"],
-    ['the app importing the mock API', 'src/app/probe.ts', "import '@/mock-api/api-core';"],
+    ['the backend importing client code', 'src/backend/embedded/probe.ts', "import '../../lib/env.ts';"],
+    ['the backend importing a server', 'src/backend/probe.ts', "import '../server/start.ts';"],
+    ['the HTTP plugin importing an adapter', 'src/backend/http/probe.ts', "import '../embedded/embedded-backend.ts';"],
+    ['an adapter importing the HTTP plugin', 'src/backend/embedded/probe.ts', "import '../http/api-plugin.ts';"],
+    ['a server importing client code', 'src/server/probe.ts', "import '../api/http.ts';"],
+    ['a tool importing a server', 'src/tools/probe.ts', "import '../server/production-server.ts';"],
+    ['the app importing the backend', 'src/app/probe.ts', "import '@/backend/ports';"],
+    ['a feature importing a tool', 'src/features/feed/probe.ts', "void import('@/tools/generate-data');"],
   ])('refuses %s', async (_case, file, code) => {
     expect(await ruleIds(file, code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it.each([
+    [
+      'a server composing the backend',
+      'src/server/probe.ts',
+      ["import '../backend/embedded/embedded-backend.ts';", "import '../backend/http/api-plugin.ts';"],
+    ],
+    ['a tool using the embedded adapter', 'src/tools/probe.ts', ["import '../backend/embedded/embedded-rates.ts';"]],
+    [
+      'the HTTP plugin using the ports and the contract',
+      'src/backend/http/probe.ts',
+      ["import '../ports.ts';", "import '../../contract/api-query.ts';"],
+    ],
+  ])('allows %s', async (_case, file, imports) => {
+    expect(await ruleIds(file, imports.join('\n'))).toEqual([]);
   });
 
   it.each([

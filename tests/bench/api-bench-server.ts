@@ -1,21 +1,13 @@
-// The mock API alone on a bare node:http server, for api-bench.ts: the same core and middleware as the Vite
-// plugin, without a bundle to build. Prints {"port": N} once it listens.
+// The API alone (the embedded backend and the HTTP plugin, as the servers answer it) on loopback, for api-bench.ts:
+// no bundle to build. Prints {"port": N} once it listens.
 //   node --import tsx tests/bench/api-bench-server.ts DATA_DIR [CACHE_DIR]
-import http from 'node:http';
-import { startMockApi } from '../../src/mock-api/api-core.ts';
-import { mockApiMiddleware } from '../../src/mock-api/vite-plugin.ts';
+import { createEmbeddedBackend } from '../../src/backend/embedded/embedded-backend.ts';
+import { createApiServer } from '../../src/backend/http/api-server.ts';
 
 const [dataDir, cacheDir] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: api-bench-server.ts DATA_DIR [CACHE_DIR]');
-const { api } = startMockApi(dataDir, { cacheDir: cacheDir ?? null });
-const handle = mockApiMiddleware(api);
-const server = http.createServer((req, res) =>
-  handle(req, res, () => {
-    res.statusCode = 404;
-    res.end();
-  }),
-);
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));
-});
+const backend = await createEmbeddedBackend({ dataDir, cacheDir: cacheDir ?? null, watch: false });
+const server = await createApiServer(backend);
+await server.listen({ port: 0, host: '127.0.0.1' });
+const address = server.server.address();
+console.log(JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 }));

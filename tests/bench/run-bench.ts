@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { startMockApi } from '../../src/mock-api/api-core.ts';
+import { createEmbeddedBackend } from '../../src/backend/embedded/embedded-backend.ts';
 import { createProductionServer } from '../../src/server/production-server.ts';
 import { launchChromium } from '../e2e/chromium.ts';
 import { buildAndMeasure } from './bundle.ts';
@@ -36,10 +36,10 @@ function generate(count: number): string {
 
 /** The production server (what `npm start` runs) over the build and the data set, once search is ready. */
 async function serve(outDir: string, dataDir: string): Promise<{ server: FastifyInstance; url: string }> {
-  const { api } = startMockApi(dataDir);
-  const firstPage = api({ method: 'GET', path: '/articles', query: new URLSearchParams('limit=20') });
-  writeStaticFeed(outDir, (firstPage.body as { items: Headline[] }).items);
-  const server = await createProductionServer({ distDir: outDir, api });
+  const backend = await createEmbeddedBackend({ dataDir, watch: false });
+  const firstPage = await backend.news.feedPage({ topics: null, exclude: [], since: null, after: null, limit: 20 });
+  writeStaticFeed(outDir, firstPage.items as Headline[]);
+  const server = await createProductionServer({ distDir: outDir, backend, onClose: () => backend.close() });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -99,7 +99,7 @@ async function apiRows(dataDir: string, count: number, label: string): Promise<R
   });
   return [
     {
-      measure: `mock API start: process start to feed served (${label})`,
+      measure: `API start (embedded backend): process start to feed served (${label})`,
       goal: big ? '<= 10 s' : '',
       figure:
         `${(api.startToFeedMs / 1000).toFixed(1)} s; search ready ${(api.searchReadyColdMs / 1000).toFixed(1)} s cold, ` +
@@ -107,7 +107,7 @@ async function apiRows(dataDir: string, count: number, label: string): Promise<R
       ok: big ? api.startToFeedMs <= 10_000 : null,
     },
     {
-      measure: `mock API memory (${label})`,
+      measure: `API memory, embedded backend (${label})`,
       goal: big ? 'RSS < 1.5 GB' : '',
       figure: `steady ${api.rssSteadyMB} MB, peak ${api.rssPeakMB} MB, ${api.rssAtSearchReadyMB} MB when search turns ready`,
       ok: big ? api.rssSteadyMB < 1536 : null,

@@ -4,15 +4,15 @@
 import { create, insert, save, search as oramaSearch, type AnyOrama } from '@orama/orama';
 import flexsearch from 'flexsearch';
 import MiniSearch from 'minisearch';
+import type { NewsData } from '../../src/backend/embedded/news-data.ts';
+import { createSearchCore } from '../../src/backend/embedded/search-core.ts';
+import { decodeSearchCursor } from '../../src/backend/embedded/search-cursor.ts';
+import { buildSearchIndexNow } from '../../src/backend/embedded/search-index-build.ts';
+import { serializeIndex } from '../../src/backend/embedded/search-index.ts';
+import type { Expansion } from '../../src/backend/embedded/search-match.ts';
+import { bestFirst } from '../../src/backend/embedded/top-k.ts';
+import { createFolder } from '../../src/backend/embedded/word-scanner.ts';
 import { tokenize } from '../../src/contract/words.ts';
-import type { NewsData } from '../../src/mock-api/load-mock-data.ts';
-import { createSearchCore } from '../../src/mock-api/search-core.ts';
-import { decodeSearchCursor } from '../../src/mock-api/search-cursor.ts';
-import { buildSearchIndexNow } from '../../src/mock-api/search-index-build.ts';
-import { serializeIndex } from '../../src/mock-api/search-index.ts';
-import type { Expansion } from '../../src/mock-api/search-match.ts';
-import { bestFirst } from '../../src/mock-api/top-k.ts';
-import { createFolder } from '../../src/mock-api/word-scanner.ts';
 import type { BenchQuery } from './bench-queries.ts';
 
 export interface PlannedQuery {

@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadNewsData, type NewsData } from '../../src/backend/embedded/news-data.ts';
+import { buildSearchIndexNow } from '../../src/backend/embedded/search-index-build.ts';
+import { expandWord } from '../../src/backend/embedded/search-match.ts';
+import { vocabularyOf } from '../../src/backend/embedded/search-typos.ts';
 import { queryTerms } from '../../src/contract/words.ts';
-import { loadNewsData, type NewsData } from '../../src/mock-api/load-mock-data.ts';
-import { buildSearchIndexNow } from '../../src/mock-api/search-index-build.ts';
-import { expandWord } from '../../src/mock-api/search-match.ts';
-import { vocabularyOf } from '../../src/mock-api/search-typos.ts';
 import { benchQueries, percentile, round, type BenchQuery } from './bench-queries.ts';
 import { ENGINES, type PlannedQuery } from './search-engine-adapters.ts';
 

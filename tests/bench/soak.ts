@@ -28,7 +28,7 @@ async function startServer(distDir: string, dataDir: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', TSX, START], {
     cwd,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOCK_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;

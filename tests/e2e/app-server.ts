@@ -1,8 +1,8 @@
 // A production server of a test's own over a build, for journeys that stop it (offline) or swap the build behind the
 // same address (a new version): the shared one from global-setup must stay up for the other files.
 import type { Page } from 'playwright-core';
-import { createMockApi } from '../../src/mock-api/api-core.ts';
-import { loadMockData } from '../../src/mock-api/load-mock-data.ts';
+import { createEmbeddedBackendFromData } from '../../src/backend/embedded/embedded-backend.ts';
+import { readDataFolder } from '../../src/backend/embedded/news-data.ts';
 import { createProductionServer } from '../../src/server/production-server.ts';
 
 export interface AppServer {
@@ -15,7 +15,8 @@ export interface AppServer {
 
 /** Serves `distDir` on 127.0.0.1 (`port` 0: any free port). */
 export async function startAppServer(distDir: string, port = 0): Promise<AppServer> {
-  const server = await createProductionServer({ distDir, api: createMockApi(loadMockData('mock-data')) });
+  const backend = await createEmbeddedBackendFromData(readDataFolder('mock-data'));
+  const server = await createProductionServer({ distDir, backend });
   await server.listen({ port, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');

@@ -1,10 +1,10 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { loadMockData } from '@/mock-api/load-mock-data';
-import { sortNewestFirst } from '@/mock-api/news-routes';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { sortNewestFirst } from '@/backend/feed-cursor';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const data = loadMockData('mock-data');
+const data = readDataFolder('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
 const byId = (id: string) => data.articles.find((a) => a.id === id)!;
 const baseURL = inject('baseURL');

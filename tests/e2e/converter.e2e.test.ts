@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { describe, expect, inject, it } from 'vitest';
-import { loadRatesData } from '@/mock-api/rates-data';
+import { loadRatesData } from '@/backend/embedded/rates-data';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const rates = loadRatesData('mock-data')!;

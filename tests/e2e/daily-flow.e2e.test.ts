@@ -6,11 +6,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createEmbeddedBackend } from '@/backend/embedded/embedded-backend';
 import type { Article } from '@/contract/news';
-import { startLiveMockApi, type LiveMockApi } from '@/mock-api/live-mock-api';
 import { createProductionServer } from '@/server/production-server';
 import { articlesNewestFirst } from '../helpers/fixtures';
-import { MOCK_DATA_DIR } from '../helpers/mock-api-handlers';
+import { SAMPLE_DATA_DIR } from '../helpers/fixtures';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const { openPage } = setUpChromium();
@@ -23,15 +23,15 @@ const topOf = (page: Page, selector: string) =>
 
 describe('new stories in Chromium', () => {
   let server: FastifyInstance;
-  let live: LiveMockApi;
   let dataDir = '';
   let url = '';
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'news-live-'));
-    cpSync(MOCK_DATA_DIR, dataDir, { recursive: true });
-    live = startLiveMockApi(dataDir, { cacheDir: null, log: { info: () => {}, error: () => {} }, settleMs: 50 });
-    server = await createProductionServer({ distDir: inject('distDir'), api: live.api, onClose: live.close });
+    cpSync(SAMPLE_DATA_DIR, dataDir, { recursive: true });
+    const log = { info: () => {}, error: () => {} };
+    const backend = await createEmbeddedBackend({ dataDir, cacheDir: null, log, settleMs: 50 });
+    server = await createProductionServer({ distDir: inject('distDir'), backend, onClose: () => backend.close() });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');

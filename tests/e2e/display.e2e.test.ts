@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { loadMockData } from '@/mock-api/load-mock-data';
-import { sortNewestFirst } from '@/mock-api/news-routes';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { sortNewestFirst } from '@/backend/feed-cursor';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const data = loadMockData('mock-data');
+const data = readDataFolder('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
 const multiPage = newestFirst.slice(0, 20).find((a) => a.pages.length > 1)!;
 const baseURL = inject('baseURL');

@@ -2,11 +2,11 @@
 // (issue 18, item 9), in a real browser against the production server.
 import type { Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { loadMockData } from '@/mock-api/load-mock-data';
-import { sortNewestFirst } from '@/mock-api/news-routes';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { sortNewestFirst } from '@/backend/feed-cursor';
 import { setUpChromium } from './browser';
 
-const newest = sortNewestFirst(loadMockData('mock-data').articles)[0]!;
+const newest = sortNewestFirst(readDataFolder('mock-data').articles)[0]!;
 const baseURL = inject('baseURL');
 
 const { openPage } = setUpChromium();

@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
-import { loadMockData } from '@/mock-api/load-mock-data';
-import { sortNewestFirst } from '@/mock-api/news-routes';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { sortNewestFirst } from '@/backend/feed-cursor';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const data = loadMockData('mock-data');
+const data = readDataFolder('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
 const baseURL = inject('baseURL');
 

@@ -7,11 +7,10 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MockApi } from '@/mock-api/api-core';
-import { startLiveMockApi, type LiveMockApi } from '@/mock-api/live-mock-api';
+import { createEmbeddedBackend, type EmbeddedBackend } from '@/backend/embedded/embedded-backend';
 import { createProductionServer } from '@/server/production-server';
 import { articlesNewestFirst } from '../helpers/fixtures';
-import { MOCK_DATA_DIR } from '../helpers/mock-api-handlers';
+import { SAMPLE_DATA_DIR } from '../helpers/fixtures';
 import { startAppServer, untilServedByWorker, type AppServer } from './app-server';
 import { setUpChromium } from './browser';
 
@@ -31,7 +30,7 @@ async function holdServiceWorker(context: BrowserContext) {
 
 describe('a first visit with the service worker', () => {
   let server: FastifyInstance;
-  let live: LiveMockApi;
+  let backend: EmbeddedBackend;
   let dataDir = '';
   let url = '';
   /** Every API request the server answered, as path?query. */
@@ -39,13 +38,13 @@ describe('a first visit with the service worker', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'news-first-visit-'));
-    cpSync(MOCK_DATA_DIR, dataDir, { recursive: true });
-    live = startLiveMockApi(dataDir, { cacheDir: null, log: { info: () => {}, error: () => {} }, settleMs: 50 });
-    const api: MockApi = (request) => {
-      answered.push(`${request.path}?${request.query.toString()}`);
-      return live.api(request);
-    };
-    server = await createProductionServer({ distDir: inject('distDir'), api, onClose: live.close });
+    cpSync(SAMPLE_DATA_DIR, dataDir, { recursive: true });
+    const log = { info: () => {}, error: () => {} };
+    backend = await createEmbeddedBackend({ dataDir, cacheDir: null, log, settleMs: 50 });
+    server = await createProductionServer({ distDir: inject('distDir'), backend, onClose: () => backend.close() });
+    server.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/api/')) answered.push(request.url.slice('/api'.length));
+    });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const address = server.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
@@ -71,12 +70,8 @@ describe('a first visit with the service worker', () => {
     writeFileSync(file, JSON.stringify([...(JSON.parse(readFileSync(file, 'utf8')) as unknown[]), breaking]));
     await expect
       .poll(
-        () =>
-          (
-            live.api({ method: 'GET', path: '/articles', query: new URLSearchParams('limit=1') }).body as {
-              items: { id: string }[];
-            }
-          ).items[0]?.id,
+        async () =>
+          (await backend.news.feedPage({ topics: null, exclude: [], since: null, after: null, limit: 1 })).items[0]?.id,
       )
       .toBe(breaking.id);
 

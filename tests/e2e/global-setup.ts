@@ -1,11 +1,11 @@
 // Builds the production bundle once and serves it with the production server (what `npm start` runs: security
-// headers, the API core over the sample data) for the real-browser tests.
+// headers, the API over the sample data) for the real-browser tests.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TestProject } from 'vitest/node';
-import { startMockApi } from '../../src/mock-api/api-core.ts';
+import { createEmbeddedBackend } from '../../src/backend/embedded/embedded-backend.ts';
 import { createProductionServer } from '../../src/server/production-server.ts';
 import { buildApp } from './build-app';
 import { CHROMIUM_PATH } from './chromium';
@@ -30,7 +30,8 @@ export async function setup(project: TestProject) {
   // A private build folder, so parallel runs never overwrite each other's bundle.
   outDir = mkdtempSync(path.join(os.tmpdir(), 'news-e2e-'));
   await buildApp(outDir);
-  server = await createProductionServer({ distDir: outDir, api: startMockApi(path.resolve('mock-data')).api });
+  const backend = await createEmbeddedBackend({ dataDir: path.resolve('mock-data'), watch: false });
+  server = await createProductionServer({ distDir: outDir, backend, onClose: () => backend.close() });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');

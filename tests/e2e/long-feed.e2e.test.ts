@@ -2,7 +2,7 @@
 // same story, expanded items included.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startMockApi } from '@/mock-api/api-core';
+import { createEmbeddedBackend } from '@/backend/embedded/embedded-backend';
 import { createProductionServer } from '@/server/production-server';
 import { generatedDataDir } from '../helpers/generated-data';
 import { expectNoAxeViolations, setUpChromium } from './browser';
@@ -12,7 +12,8 @@ let server: FastifyInstance;
 let baseURL = '';
 
 beforeAll(async () => {
-  server = await createProductionServer({ distDir: inject('distDir'), api: startMockApi(generatedDataDir(400)).api });
+  const backend = await createEmbeddedBackend({ dataDir: generatedDataDir(400), watch: false });
+  server = await createProductionServer({ distDir: inject('distDir'), backend, onClose: () => backend.close() });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');

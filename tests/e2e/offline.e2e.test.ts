@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { sortNewestFirst } from '@/backend/feed-cursor';
 import { CODE_DOWNLOAD_FAILED } from '@/lib/lazy-with-retry';
-import { loadMockData } from '@/mock-api/load-mock-data';
-import { sortNewestFirst } from '@/mock-api/news-routes';
 import { startAppServer, untilServedByWorker, type AppServer } from './app-server';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const newestFirst = sortNewestFirst(loadMockData('mock-data').articles);
+const newestFirst = sortNewestFirst(readDataFolder('mock-data').articles);
 const { openPage } = setUpChromium();
 const baseURL = inject('baseURL');
 

@@ -1,13 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createMockApi } from '@/mock-api/api-core';
-import { loadMockData } from '@/mock-api/load-mock-data';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { testApiFor } from '../helpers/test-api';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const data = loadMockData('mock-data');
-const api = createMockApi(data);
+const data = readDataFolder('mock-data');
+const api = await testApiFor(data);
 const baseURL = inject('baseURL');
-const total = (q: string) =>
-  (api({ method: 'GET', path: '/search', query: new URLSearchParams({ q }) }).body as { total: number }).total;
+const total = async (q: string) => ((await api.get('/search', { q })).body as { total: number }).total;
 
 const { openPage } = setUpChromium();
 
@@ -42,7 +41,7 @@ describe('search filters by screen size, in Chromium', () => {
     await checkbox.uncheck();
     await page
       .getByRole('status')
-      .getByText(`${total('the')} results for “the”`)
+      .getByText(`${await total('the')} results for “the”`)
       .waitFor();
     await page.keyboard.press('Escape');
     const unfiltered = page.getByRole('button', { name: 'Filters', exact: true });
@@ -63,7 +62,7 @@ describe('search filters by screen size, in Chromium', () => {
     await page.goto(`${baseURL}/search?q=the`);
     await page
       .getByRole('status')
-      .getByText(`${total('the')} results for “the”`)
+      .getByText(`${await total('the')} results for “the”`)
       .waitFor();
     const first = await page.locator('ol.search-results > li').first().boundingBox();
     expect(first!.y).toBeLessThan(350);

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createMockApi } from '@/mock-api/api-core';
-import { loadMockData } from '@/mock-api/load-mock-data';
+import { readDataFolder } from '@/backend/embedded/news-data';
 import { topicName } from '../helpers/fixtures';
+import { testApiFor } from '../helpers/test-api';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const api = createMockApi(loadMockData('mock-data'));
+const api = await testApiFor(readDataFolder('mock-data'));
 const baseURL = inject('baseURL');
 
 interface Results {
@@ -13,8 +13,8 @@ interface Results {
   total: number;
   suggestion?: string | null;
 }
-const search = (params: Record<string, string>) =>
-  api({ method: 'GET', path: '/search', query: new URLSearchParams({ ...params, limit: '50' }) }).body as Results;
+const search = async (params: Record<string, string>) =>
+  (await api.get('/search', { ...params, limit: '50' })).body as Results;
 
 const resultTitles = (page: Page) => page.locator('ol.search-results h2').allTextContents();
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /results? for|Searching/ });
@@ -24,8 +24,8 @@ const { openPage } = setUpChromium();
 describe('search that understands typos, in Chromium', () => {
   it('lists the "government" stories first for "goverment", and the look-alike "movement" only after them', async () => {
     const { page, errors } = await openPage();
-    const government = search({ q: 'government' });
-    const typo = search({ q: 'goverment' });
+    const government = await search({ q: 'government' });
+    const typo = await search({ q: 'goverment' });
     expect(typo.total).toBeGreaterThan(government.total); // a farther look-alike ("movement") is found too
 
     await page.goto(`${baseURL}/search`);
@@ -45,10 +45,10 @@ describe('search that understands typos, in Chromium', () => {
 
   it('offers “Did you mean …?” for a search that finds nothing, and the correction keeps the filters', async () => {
     const { page, errors } = await openPage();
-    const corrected = search({ q: 'central bank' });
+    const corrected = await search({ q: 'central bank' });
     const topic = corrected.items[0]!.topics[0]!;
-    const withTopic = search({ q: 'central bank', topics: topic });
-    expect(search({ q: 'central bnk', topics: topic })).toMatchObject({ total: 0, suggestion: 'central bank' });
+    const withTopic = await search({ q: 'central bank', topics: topic });
+    expect(await search({ q: 'central bnk', topics: topic })).toMatchObject({ total: 0, suggestion: 'central bank' });
 
     await page.goto(`${baseURL}/search?q=central+bnk&topics=${topic}`);
     await status(page)

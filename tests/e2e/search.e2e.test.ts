@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { createMockApi } from '@/mock-api/api-core';
-import { loadMockData } from '@/mock-api/load-mock-data';
+import { readDataFolder } from '@/backend/embedded/news-data';
+import { testApiFor } from '../helpers/test-api';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
-const data = loadMockData('mock-data');
-const api = createMockApi(data);
+const data = readDataFolder('mock-data');
+const api = await testApiFor(data);
 const topicName = (id: string) => data.topics.find((t) => t.id === id)!.name;
 const baseURL = inject('baseURL');
 
@@ -13,8 +13,8 @@ interface Results {
   items: { id: string; title: string; topics: string[] }[];
   total: number;
 }
-const search = (params: Record<string, string>) =>
-  api({ method: 'GET', path: '/search', query: new URLSearchParams({ ...params, limit: '50' }) }).body as Results;
+const search = async (params: Record<string, string>) =>
+  (await api.get('/search', { ...params, limit: '50' })).body as Results;
 
 const resultTitles = (page: Page) => page.locator('ol.search-results h2').allTextContents();
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /results? for|Searching/ });
@@ -35,7 +35,7 @@ describe('search journey in Chromium', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'News Search' }).waitFor();
-    const all = search({ q: 'satellite' });
+    const all = await search({ q: 'satellite' });
     await status(page).getByText(`${all.total} results for “satellite”`).waitFor();
     expect(await resultTitles(page)).toEqual(all.items.map((i) => i.title));
     expect(await page.locator('ol.search-results mark').count()).toBeGreaterThan(0);
@@ -45,7 +45,7 @@ describe('search journey in Chromium', () => {
     // Keep typing in the view's own box: results follow after a pause.
     const box = page.getByRole('searchbox', { name: 'Search the archive' });
     await box.fill('satellite orbit');
-    const narrowed = search({ q: 'satellite orbit' });
+    const narrowed = await search({ q: 'satellite orbit' });
     await status(page).getByText(`${narrowed.total} results for “satellite orbit”`).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('satellite orbit');
 
@@ -53,7 +53,7 @@ describe('search journey in Chromium', () => {
     const topic = narrowed.items[0]!.topics[0]!;
     await page.getByRole('button', { name: 'Filters', exact: true }).click();
     await page.getByRole('checkbox', { name: topicName(topic) }).check();
-    const filtered = search({ q: 'satellite orbit', topics: topic });
+    const filtered = await search({ q: 'satellite orbit', topics: topic });
     await expect.poll(() => new URL(page.url()).searchParams.get('topics')).toBe(topic);
     await status(page)
       .getByText(new RegExp(`^${filtered.total} results? for “satellite orbit”$`))
@@ -87,7 +87,7 @@ describe('search journey in Chromium', () => {
     const { page, errors } = await openPage();
     await page.goto(`${baseURL}/search?q=grain`);
     await status(page)
-      .getByText(`${search({ q: 'grain' }).total} results for “grain”`)
+      .getByText(`${(await search({ q: 'grain' })).total} results for “grain”`)
       .waitFor();
 
     await page.goto(`${baseURL}/search`);

@@ -39,7 +39,7 @@ const openArticle = async (url: string, title: string) => {
   return app;
 };
 
-/** Answer one article id with a custom body (other ids keep the normal mock API). */
+/** Answer one article id with a custom body (other ids keep the usual API handler). */
 function serveArticle(id: string, body: unknown, status = 200) {
   server.use(
     http.get(ARTICLE_API, ({ params }) =>

@@ -5,15 +5,15 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Big from 'big.js';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadRatesData } from '@/backend/embedded/rates-data';
 import { formatDayKey as formatRateDay } from '@/contract/day-key';
-import { createMockApi } from '@/mock-api/api-core';
-import { importRates } from '@/mock-api/import-rates';
-import { loadRatesData } from '@/mock-api/rates-data';
 import { CONVERTER_STORAGE_KEY, useConverterStore } from '@/stores/converter-store';
+import { importRates } from '@/tools/import-rates';
+import { apiHandler } from '../helpers/api-handler';
 import { sampleData } from '../helpers/fixtures';
-import { mockApiHandler } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
+import { testApiFor } from '../helpers/test-api';
 
 const rates = sampleData.rates!;
 const lastDay = rates.days[rates.days.length - 1]!;
@@ -354,10 +354,10 @@ describe('Currency converter', () => {
   it('works on any rates file: an ECB-style file with base EUR', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ecb-'));
     const fixtures = path.resolve(__dirname, '../fixtures/rates');
-    importRates([path.join(fixtures, 'ecb-hist.xml'), path.join(fixtures, 'ecb-daily.xml')], dir);
+    await importRates([path.join(fixtures, 'ecb-hist.xml'), path.join(fixtures, 'ecb-daily.xml')], dir);
     const ecb = loadRatesData(dir)!;
-    const api = createMockApi({ ...sampleData, rates: ecb });
-    server.use(mockApiHandler(() => api));
+    const api = await testApiFor({ ...sampleData, rates: ecb });
+    server.use(apiHandler(() => api));
     const { amount, result } = await openConverter('/converter?from=USD&to=EUR&amount=100');
     const usd = ecb.days.at(-1)!.values.USD!;
     expect(amount).toHaveValue('100');

@@ -5,12 +5,12 @@ import type { Article } from '@/contract/news';
 import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDay, formatAgencyTime, localTimeZone } from '@/lib/agency-time';
 import { env } from '@/lib/env';
-import { createMockApi, type MockApi } from '@/mock-api/api-core';
 import { READING_PREFS_STORAGE_KEY } from '@/stores/reading-prefs-store';
+import { apiHandler } from '../helpers/api-handler';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
-import { getDefaultMockApi, mockApiHandler } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
+import { testApiFor } from '../helpers/test-api';
 
 const newest = articlesNewestFirst[0]!;
 const second = articlesNewestFirst[1]!;
@@ -25,15 +25,10 @@ function storyPublishedAfterNewest(id: string, minutes: number): Article {
   return { ...newest, id, title: `Breaking story ${id}`, publishedAt: published, related: [] };
 }
 
-/** The API from here on answers from `articles` added to the sample data (news arriving at the agency). */
-function publish(articles: Article[], holder: { api: MockApi }) {
-  holder.api = createMockApi({ ...sampleData, articles: [...sampleData.articles, ...articles] });
-}
-
 describe('new stories', () => {
   it('says when newer stories arrive, puts them on top when chosen and counts them in the tab title', async () => {
-    const holder = { api: getDefaultMockApi() };
-    server.use(mockApiHandler(() => holder.api));
+    const api = await testApiFor(sampleData);
+    server.use(apiHandler(() => api));
     const { user } = renderApp('/');
     await screen.findByRole('link', { name: newest.title });
     // The check for news (its code loads after the first paint) has run once and found nothing new.
@@ -41,7 +36,7 @@ describe('new stories', () => {
     expect(screen.queryByRole('button', { name: /new stor/ })).not.toBeInTheDocument();
 
     const fresh = [storyPublishedAfterNewest('breaking-b', 90), storyPublishedAfterNewest('breaking-a', 30)];
-    publish(fresh, holder);
+    await api.backend.news.upsert({ articles: fresh }); // news arriving at the agency
     // The reader comes back to the tab: the feed checks for news at once (and every minute while visible).
     act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
 

@@ -20,7 +20,7 @@ describe('a feed whose API does not answer', () => {
       http.get('*/api/articles', async () => {
         requests++;
         if (!answer) await delay('infinite');
-        // then on to the usual mock API
+        // then on to the usual API handler
       }),
     );
     const { user } = renderApp('/');

@@ -4,12 +4,12 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PAGE_SIZE as FEED_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDay, formatAgencyTime } from '@/lib/agency-time';
-import { createMockApi } from '@/mock-api/api-core';
 import { TOPIC_FILTER_STORAGE_KEY } from '@/stores/topic-filter-storage';
+import { apiHandler, sampleTestApi } from '../helpers/api-handler';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
-import { getDefaultMockApi, mockApiHandler } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
+import { testApiFor } from '../helpers/test-api';
 
 const newest = articlesNewestFirst[0]!;
 const firstPage = articlesNewestFirst.slice(0, FEED_PAGE_SIZE);
@@ -155,12 +155,10 @@ describe('All news feed', () => {
   });
 
   it('shows the good stories of a page with a malformed one, and says one could not be shown', async () => {
-    const api = getDefaultMockApi();
+    const api = await sampleTestApi();
     server.use(
-      http.get('*/api/articles', ({ request }) => {
-        const page = api({ method: 'GET', path: '/articles', query: new URL(request.url).searchParams }).body as {
-          items: unknown[];
-        };
+      http.get('*/api/articles', async ({ request }) => {
+        const page = (await api.get(`/articles${new URL(request.url).search}`)).body as { items: unknown[] };
         return HttpResponse.json({ ...page, items: [{ id: 42, title: '' }, ...page.items.slice(1)] });
       }),
     );
@@ -327,8 +325,8 @@ describe('Topic filter ("Use filter")', () => {
       ...sampleData,
       topics: [...sampleData.topics, { id: 'culture-night', name: 'Culture Night' }],
     };
-    const api = createMockApi(data);
-    server.use(mockApiHandler(() => api));
+    const api = await testApiFor(data);
+    server.use(apiHandler(() => api));
     const { user } = renderApp('/?topics=culture-night');
     expect(await screen.findByText('No news in Culture Night yet.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear the filter' }));

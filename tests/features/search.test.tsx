@@ -5,8 +5,8 @@ import { createQueryClient } from '@/app/query-client';
 import { DEFAULT_PAGE_SIZE as SEARCH_PAGE_SIZE } from '@/contract/paging';
 import { formatAgencyDateTime } from '@/lib/agency-time';
 import { RECENT_SEARCHES_STORAGE_KEY, useRecentSearchesStore } from '@/stores/recent-searches-store';
+import { sampleTestApi } from '../helpers/api-handler';
 import { sampleData, topicName } from '../helpers/fixtures';
-import { getDefaultMockApi } from '../helpers/mock-api-handlers';
 import { server } from '../helpers/msw-server';
 import { renderApp } from '../helpers/render-app';
 
@@ -23,8 +23,8 @@ interface ApiPage {
   nextCursor: string | null;
 }
 /** What the API answers, so expectations follow the data rather than copied literals. */
-function apiSearch(params: Record<string, string>): ApiPage {
-  const response = getDefaultMockApi()({ method: 'GET', path: '/search', query: new URLSearchParams(params) });
+async function apiSearch(params: Record<string, string>): Promise<ApiPage> {
+  const response = await (await sampleTestApi()).get('/search', params);
   expect(response.status).toBe(200);
   return response.body as ApiPage;
 }
@@ -67,7 +67,7 @@ describe('search from the header', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'News Search' })).toBeInTheDocument();
     expect(location.current!.pathname).toBe('/search');
     expect(new URLSearchParams(location.current!.search).get('q')).toBe('satellite');
-    const expected = resultsFor({ q: 'satellite' });
+    const expected = await resultsFor({ q: 'satellite' });
     await waitForResults('satellite', expected.total);
     expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
     expect(document.title).toBe('Search: satellite — Agency News');
@@ -115,7 +115,7 @@ describe('search view: typing and the address', () => {
     expect(document.title).toBe('News Search — Agency News');
     await user.type(await searchBox(), 'key rate');
     expect(status()).toHaveTextContent('Searching…');
-    const expected = resultsFor({ q: 'key rate' });
+    const expected = await resultsFor({ q: 'key rate' });
     await waitForResults('key rate', expected.total);
     await waitFor(() => expect(params().get('q')).toBe('key rate'));
     expect(requests.map((r) => r.get('q'))).toEqual(['key rate']);
@@ -125,7 +125,7 @@ describe('search view: typing and the address', () => {
   it('keeps the previous results on screen while the next search loads', async () => {
     let release: () => void = () => {};
     const { user } = renderApp('/search?q=grain');
-    const grain = resultsFor({ q: 'grain' });
+    const grain = await resultsFor({ q: 'grain' });
     await waitForResults('grain', grain.total);
 
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -138,7 +138,7 @@ describe('search view: typing and the address', () => {
     expect(shownTitles()).toEqual(grain.items.map((i) => i.title));
 
     release();
-    const satellite = resultsFor({ q: 'satellite' });
+    const satellite = await resultsFor({ q: 'satellite' });
     await waitForResults('satellite', satellite.total);
     await waitFor(() => expect(shownTitles()).toEqual(satellite.items.map((i) => i.title)));
     expect(document.querySelector('ol.search-results')).not.toHaveAttribute('aria-busy');
@@ -146,12 +146,12 @@ describe('search view: typing and the address', () => {
 
   it('restores the previous query and its results with Back', async () => {
     const { user, params, goBack } = renderApp('/search?q=grain');
-    const grain = resultsFor({ q: 'grain' });
+    const grain = await resultsFor({ q: 'grain' });
     await waitForResults('grain', grain.total);
     const box = await searchBox();
     await user.clear(box);
     await user.type(box, 'satellite');
-    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await waitForResults('satellite', (await resultsFor({ q: 'satellite' })).total);
 
     goBack();
     await waitForResults('grain', grain.total);
@@ -161,9 +161,9 @@ describe('search view: typing and the address', () => {
   });
 
   it('reloads a shared address with its whole state', async () => {
-    const all = resultsFor({ q: 'satellite' });
+    const all = await resultsFor({ q: 'satellite' });
     const topic = all.items[0]!.topics[0]!;
-    const expected = resultsFor({ q: 'satellite', topics: topic, sort: 'newest' });
+    const expected = await resultsFor({ q: 'satellite', topics: topic, sort: 'newest' });
     renderApp(`/search?q=satellite&topics=${topic}&sort=newest`);
     await waitForResults('satellite', expected.total);
     expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
@@ -181,7 +181,7 @@ describe('search view: typing and the address', () => {
     // Shortened, the query is searched: the only search sent is that one.
     await user.clear(box);
     await user.type(box, 'grain{Enter}');
-    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain' })).total);
     expect(requests.map((r) => r.get('q'))).toEqual(['grain']);
   });
 });
@@ -202,14 +202,14 @@ describe('search view: results', () => {
     // The app's own retry rules (tests otherwise turn retries off).
     renderApp('/search?q=grain', { queryClient: createQueryClient() });
     expect(await screen.findByText(/^Search is getting ready/)).toHaveTextContent('Trying again in 1 second');
-    const grain = resultsFor({ q: 'grain' });
+    const grain = await resultsFor({ q: 'grain' });
     await waitFor(() => expect(status()).toHaveTextContent(`${grain.total} results for “grain”`), { timeout: 5000 });
     expect(screen.queryByText(/^Search is getting ready/)).not.toBeInTheDocument();
   });
 
   it('shows the time, the title linking to the article, topic chips and the snippet, like a feed item', async () => {
     renderApp('/search?q=grain');
-    const expected = resultsFor({ q: 'grain' });
+    const expected = await resultsFor({ q: 'grain' });
     await waitForResults('grain', expected.total);
     const first = expected.items[0]!;
     const link = screen.getByRole('link', { name: first.title });
@@ -224,7 +224,7 @@ describe('search view: results', () => {
 
   it('highlights the query words in titles and snippets, ignoring accents', async () => {
     renderApp('/search?q=zurich');
-    const expected = resultsFor({ q: 'zurich' });
+    const expected = await resultsFor({ q: 'zurich' });
     await waitForResults('zurich', expected.total);
     const link = screen.getByRole('link', { name: expected.items[0]!.title });
     expect([...link.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Zürich']);
@@ -235,7 +235,7 @@ describe('search view: results', () => {
 
   it('highlights the word being typed as a prefix and a misspelt word by its look-alike', async () => {
     renderApp('/search?q=satelite%20orb');
-    const expected = resultsFor({ q: 'satelite orb' });
+    const expected = await resultsFor({ q: 'satelite orb' });
     await waitFor(() =>
       expect(status()).toHaveTextContent(`${expected.total} results. Showing results for “satellite orb”`),
     );
@@ -248,8 +248,8 @@ describe('search view: results', () => {
   it('never turns text from the API into markup', async () => {
     const evil = '<img src=x onerror="alert(1)"> Satellite <b>bold</b>';
     server.use(
-      http.get('*/api/search', () => {
-        const base = resultsFor({ q: 'satellite' }).items[0]!;
+      http.get('*/api/search', async () => {
+        const base = (await resultsFor({ q: 'satellite' })).items[0]!;
         return HttpResponse.json({
           items: [{ ...base, title: evil, snippet: `<script>alert(1)</script> satellite snippet` }],
           total: 1,
@@ -268,7 +268,7 @@ describe('search view: results', () => {
 
   it('pages with "Show more results"', async () => {
     const { user } = renderApp('/search?q=the');
-    const all = resultsFor({ q: 'the' });
+    const all = await resultsFor({ q: 'the' });
     expect(all.total).toBeGreaterThan(SEARCH_PAGE_SIZE);
     await waitForResults('the', all.total);
     await waitFor(() => expect(shownTitles()).toHaveLength(SEARCH_PAGE_SIZE));
@@ -291,24 +291,24 @@ describe('search view: results', () => {
     expect(alert).toHaveTextContent('The search failed. The news service has a problem on its side.');
     fail = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain' })).total);
   });
 });
 
 describe('search view: filters', () => {
   it('narrows by topics (any of them) and keeps the choice in the address', async () => {
     const { user, params } = renderApp('/search?q=satellite');
-    const all = resultsFor({ q: 'satellite' });
+    const all = await resultsFor({ q: 'satellite' });
     await waitForResults('satellite', all.total);
     const [a, b] = [...new Set(all.items.flatMap((i) => i.topics))];
     await user.click(screen.getByRole('checkbox', { name: topicName(a!) }));
-    const onlyA = resultsFor({ q: 'satellite', topics: a! });
+    const onlyA = await resultsFor({ q: 'satellite', topics: a! });
     await waitForResults('satellite', onlyA.total);
     await waitFor(() => expect(params().get('topics')).toBe(a));
     expect(shownTitles()).toEqual(onlyA.items.map((i) => i.title));
 
     await user.click(screen.getByRole('checkbox', { name: topicName(b!) }));
-    const either = resultsFor({ q: 'satellite', topics: `${a},${b}` });
+    const either = await resultsFor({ q: 'satellite', topics: `${a},${b}` });
     await waitForResults('satellite', either.total);
     await waitFor(() => expect(params().get('topics')!.split(',').sort()).toEqual([a, b].sort()));
 
@@ -319,9 +319,9 @@ describe('search view: filters', () => {
 
   it('sorts by relevance or newest first', async () => {
     const { user, params } = renderApp('/search?q=satellite');
-    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await waitForResults('satellite', (await resultsFor({ q: 'satellite' })).total);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Newest first');
-    const newest = resultsFor({ q: 'satellite', sort: 'newest' });
+    const newest = await resultsFor({ q: 'satellite', sort: 'newest' });
     await waitFor(() => expect(shownTitles()).toEqual(newest.items.map((i) => i.title)));
     await waitFor(() => expect(params().get('sort')).toBe('newest'));
     const times = newest.items.map((i) => Date.parse(i.publishedAt));
@@ -331,13 +331,13 @@ describe('search view: filters', () => {
   it('filters by a custom range of days, and refuses a start after the end', async () => {
     const requests = recordSearchRequests();
     const { user, params } = renderApp('/search?q=satellite');
-    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await waitForResults('satellite', (await resultsFor({ q: 'satellite' })).total);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Date' }), 'Custom range');
     const from = screen.getByLabelText('From');
     const to = screen.getByLabelText('To');
     await user.type(from, '2026-11-22');
     await user.type(to, '2026-11-25');
-    const ranged = resultsFor({ q: 'satellite', from: '2026-11-22', to: '2026-11-25' });
+    const ranged = await resultsFor({ q: 'satellite', from: '2026-11-22', to: '2026-11-25' });
     await waitForResults('satellite', ranged.total);
     await waitFor(() => expect(params().get('from')).toBe('2026-11-22'));
     await waitFor(() => expect(params().get('to')).toBe('2026-11-25'));
@@ -355,7 +355,7 @@ describe('search view: filters', () => {
     expect(requests.some((r) => r.get('to') === '2026-11-21')).toBe(false);
 
     await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
-    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await waitForResults('satellite', (await resultsFor({ q: 'satellite' })).total);
     await waitFor(() => expect(params().has('from') || params().has('to')).toBe(false));
   });
 
@@ -364,7 +364,7 @@ describe('search view: filters', () => {
     const newest = Math.max(...sampleData.articles.map((a) => Date.parse(a.publishedAt)));
     vi.useFakeTimers({ toFake: ['Date'], now: newest + 86_400_000 });
     const { user, params } = renderApp('/search?q=the');
-    await waitForResults('the', resultsFor({ q: 'the' }).total);
+    await waitForResults('the', (await resultsFor({ q: 'the' })).total);
     const select = screen.getByRole('combobox', { name: 'Date' });
     const dayOf = (ms: number) => new Date(ms + 3 * 3_600_000).toISOString().slice(0, 10); // sample zone is UTC+3
 
@@ -372,7 +372,7 @@ describe('search view: filters', () => {
     const from = dayOf(newest + 86_400_000 - 7 * 86_400_000);
     await waitFor(() => expect(params().get('from')).toBe(from));
     await waitFor(() => expect(params().has('to')).toBe(false));
-    await waitForResults('the', resultsFor({ q: 'the', from }).total);
+    await waitForResults('the', (await resultsFor({ q: 'the', from })).total);
     expect(select).toHaveValue('week');
     expect(screen.getByText(/Showing articles published since .* to today \(agency time\)/)).toBeInTheDocument();
 
@@ -383,7 +383,7 @@ describe('search view: filters', () => {
   });
 
   it('names the active filters when nothing matches, and removes them one by one or all at once', async () => {
-    const all = resultsFor({ q: 'satellite' });
+    const all = await resultsFor({ q: 'satellite' });
     const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
     const { user, params } = renderApp(`/search?q=satellite&topics=${unused.id}&from=2026-11-20`);
     await waitFor(() =>
@@ -402,7 +402,7 @@ describe('search view: filters', () => {
   });
 
   it('removes all filters at once', async () => {
-    const all = resultsFor({ q: 'satellite' });
+    const all = await resultsFor({ q: 'satellite' });
     const unused = sampleData.topics.find((t) => !all.items.some((i) => i.topics.includes(t.id)))!;
     const { user, params } = renderApp(`/search?q=satellite&topics=${unused.id}&to=2026-11-20`);
     await user.click(await screen.findByRole('button', { name: 'Remove all filters' }));
@@ -417,10 +417,10 @@ describe('search view: filters', () => {
   });
 
   it('offers "Did you mean" from the archive\'s words, announced, and runs it with the same filters', async () => {
-    const corrected = resultsFor({ q: 'central bank' });
+    const corrected = await resultsFor({ q: 'central bank' });
     const topic = corrected.items[0]!.topics[0]!;
-    const expected = resultsFor({ q: 'central bank', topics: topic, sort: 'newest' });
-    expect(apiSearch({ q: 'central bnk', topics: topic, sort: 'newest' })).toMatchObject({
+    const expected = await resultsFor({ q: 'central bank', topics: topic, sort: 'newest' });
+    expect(await apiSearch({ q: 'central bnk', topics: topic, sort: 'newest' })).toMatchObject({
       total: 0,
       suggestion: 'central bank',
     });
@@ -445,9 +445,9 @@ describe('search view: filters', () => {
   });
 
   it('says which word it corrected, and searches the words as typed on request', async () => {
-    const typo = resultsFor({ q: 'goverment' });
+    const typo = await resultsFor({ q: 'goverment' });
     expect(typo).toMatchObject({ corrected: 'government' });
-    expect(apiSearch({ q: 'goverment', typos: 'off' })).toMatchObject({ total: 0, suggestion: 'government' });
+    expect(await apiSearch({ q: 'goverment', typos: 'off' })).toMatchObject({ total: 0, suggestion: 'government' });
     const { user, params } = renderApp('/search?q=goverment');
     await waitFor(() =>
       expect(status()).toHaveTextContent(
@@ -480,7 +480,7 @@ describe('search view: filters', () => {
     const { user, params } = renderApp('/search?q=grain&topics=economy,nonsense');
     const notice = await screen.findByRole('alert');
     expect(notice).toHaveTextContent('The address names a topic that does not exist: “nonsense”. It is ignored.');
-    await waitForResults('grain', resultsFor({ q: 'grain', topics: 'economy' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain', topics: 'economy' })).total);
     await user.click(within(notice).getByRole('button', { name: 'Remove from the address' }));
     await waitFor(() => expect(params().get('topics')).toBe('economy'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -524,7 +524,7 @@ describe('search view: filters', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The start date “2026-02-30” is not a date.');
     await user.click(within(alert).getByRole('button', { name: 'Remove the date filter' }));
-    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain' })).total);
     await waitFor(() => expect(params().has('from')).toBe(false));
   });
 });
@@ -532,11 +532,11 @@ describe('search view: filters', () => {
 describe('search view: recent searches', () => {
   it('shows recent searches when there is no query, newest first, each removable, and all clearable', async () => {
     const { user, params } = renderApp('/search?q=grain');
-    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain' })).total);
     const box = await searchBox();
     await user.clear(box);
     await user.type(box, 'satellite{Enter}');
-    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await waitForResults('satellite', (await resultsFor({ q: 'satellite' })).total);
     await user.clear(box);
 
     const recent = await screen.findByRole('region', { name: 'Recent searches' });
@@ -557,7 +557,7 @@ describe('search view: recent searches', () => {
     ).toEqual(['grain']);
 
     await user.click(within(recent).getByRole('link', { name: 'grain' }));
-    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain' })).total);
     expect(box).toHaveValue('grain');
 
     await user.clear(box);
@@ -572,7 +572,7 @@ describe('search view: recent searches', () => {
     const { user } = renderApp('/search');
     const box = await searchBox();
     await user.type(box, 'grain{Enter}');
-    await waitForResults('grain', resultsFor({ q: 'grain' }).total);
+    await waitForResults('grain', (await resultsFor({ q: 'grain' })).total);
     await user.clear(box);
     await user.type(box, 'qwertyuiop{Enter}');
     await waitForResults('qwertyuiop', 0);
@@ -591,9 +591,9 @@ describe('search view: recent searches', () => {
     const { user } = renderApp('/search');
     const box = await searchBox();
     await user.type(box, 'sat');
-    await waitForResults('sat', resultsFor({ q: 'sat' }).total);
+    await waitForResults('sat', (await resultsFor({ q: 'sat' })).total);
     await user.type(box, 'ellite');
-    await waitForResults('satellite', resultsFor({ q: 'satellite' }).total);
+    await waitForResults('satellite', (await resultsFor({ q: 'satellite' })).total);
     expect(useRecentSearchesStore.getState().searches.map((s) => s.q)).toEqual(['satellite']);
   });
 });

@@ -1,8 +1,8 @@
-// Generated data sets for the mock API's scale tests: written once per size into a temporary folder.
+// Generated data sets for the backend's scale tests: written once per size into a temporary folder.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateDataSet } from '@/mock-api/generate-data';
+import { generateDataSet } from '@/tools/generate-data';
 
 const made = new Map<string, string>();
 

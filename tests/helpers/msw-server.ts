@@ -1,4 +1,4 @@
 import { setupServer } from 'msw/node';
-import { mockApiHandler } from './mock-api-handlers';
+import { apiHandler } from './api-handler';
 
-export const server = setupServer(mockApiHandler());
+export const server = setupServer(apiHandler());

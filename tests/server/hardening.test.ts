@@ -7,9 +7,9 @@ import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { copyOfSampleData } from '../helpers/fixtures';
 import { generatedDataDir } from '../helpers/generated-data';
 import {
-  copyOfSampleData,
   openSocket,
   parseRawAnswer,
   readUntilClosed,

@@ -1,17 +1,15 @@
-// New stories arriving while a server runs: the production server and the dev/preview servers' plugin watch their
-// data folder, serve a valid change without a restart, keep the old data (with the start's clear message) when a
-// change cannot be served, and stop watching when they close.
-import { EventEmitter } from 'node:events';
+// New stories arriving while a server runs: the production server's embedded backend watches its data folder, serves
+// a valid change without a restart, keeps the old data (with the start's clear message) when a change cannot be
+// served, and stops watching when the server closes.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { createEmbeddedBackend, type EmbeddedBackend } from '@/backend/embedded/embedded-backend';
 import type { Article } from '@/contract/news';
-import { startLiveMockApi, type LiveMockApi } from '@/mock-api/live-mock-api';
-import { mockApiPlugin } from '@/mock-api/vite-plugin';
 import { createProductionServer } from '@/server/production-server';
-import { copyOfSampleData } from './server-process';
+import { copyOfSampleData } from '../helpers/fixtures';
 
 const SETTLE_MS = 40;
 const WAIT = { timeout: 15_000, interval: 20 };
@@ -44,23 +42,25 @@ function appendByRename(dir: string, article: Article) {
 type Page = { items: { id: string; publishedAt: string }[]; nextCursor: string | null };
 
 let server: FastifyInstance | undefined;
-let live: LiveMockApi | undefined;
+let backend: EmbeddedBackend | undefined;
 let messages: string[] = [];
 afterEach(async () => {
   await server?.close();
-  live?.close();
+  await backend?.close();
   server = undefined;
-  live = undefined;
+  backend = undefined;
   messages = [];
 });
 
 async function startServer(dir: string) {
-  live = startLiveMockApi(dir, {
+  const started = await createEmbeddedBackend({
+    dataDir: dir,
     cacheDir: null,
     settleMs: SETTLE_MS,
     log: { info: (m) => messages.push(`info: ${m}`), error: (m) => messages.push(`error: ${m}`) },
   });
-  server = await createProductionServer({ distDir: distDir(), api: live.api, onClose: live.close });
+  backend = started;
+  server = await createProductionServer({ distDir: distDir(), backend: started, onClose: () => started.close() });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');
@@ -72,14 +72,19 @@ async function startServer(dir: string) {
 }
 
 /**
- * A second API over the same folder, still watching and slower to settle than the one under test: once it has read
- * a change, a watcher that was still open would have read it too.
+ * A second backend over the same folder, still watching and slower to settle than the one under test: once it has
+ * read a change, a watcher that was still open would have read it too.
  */
-function watchingWitness(dir: string, settleMs: number) {
-  const witness = startLiveMockApi(dir, { cacheDir: null, settleMs, log: { info: () => {}, error: () => {} } });
+async function watchingWitness(dir: string, settleMs: number) {
+  const witness = await createEmbeddedBackend({
+    dataDir: dir,
+    cacheDir: null,
+    settleMs,
+    log: { info: () => {}, error: () => {} },
+  });
   onTestFinished(() => witness.close());
   return {
-    reloaded: (id: string) => vi.waitFor(() => expect(witness.current().data.store.ordinalOf(id)).toBeDefined(), WAIT),
+    reloaded: (id: string) => vi.waitFor(async () => expect(await witness.news.article(id)).not.toBeNull(), WAIT),
   };
 }
 
@@ -173,14 +178,14 @@ describe('a server over a data folder that changes', () => {
   it('reuses the search index when only the rates changed', async () => {
     const dir = copyOfSampleData();
     const get = await startServer(dir);
-    const search = live!.current().search;
+    const search = backend!.currentSearch();
     await search.ready;
     const rates = JSON.parse(readFileSync(path.join(dir, 'rates.json'), 'utf8')) as { source: string };
     writeFileSync(path.join(dir, 'rates.json'), JSON.stringify({ ...rates, source: 'Changed source' }));
     await vi.waitFor(async () => {
       expect((await get<{ source: string }>('/rates')).body.source).toBe('Changed source');
     }, WAIT);
-    expect(live!.current().search).toBe(search);
+    expect(backend!.currentSearch()).toBe(search);
     expect((await get('/search?q=government')).status).toBe(200);
   });
 
@@ -206,47 +211,12 @@ describe('a server over a data folder that changes', () => {
   it('stops watching when the server closes', async () => {
     const dir = copyOfSampleData();
     await startServer(dir);
-    const api = live!;
     await server!.close();
     server = undefined;
-    const witness = watchingWitness(dir, SETTLE_MS * 5);
+    const witness = await watchingWitness(dir, SETTLE_MS * 5);
     appendInPlace(dir, breaking('after-close', '2026-11-30T00:00:00Z', 'Too late'));
     await witness.reloaded('after-close');
     expect(messages).toEqual([]);
-    expect(api.current().data.store.ordinalOf('after-close')).toBeUndefined();
-  });
-});
-
-describe('the dev and preview servers (Vite plugin)', () => {
-  it('serve changed data files and stop watching when their HTTP server closes', async () => {
-    const dir = copyOfSampleData();
-    const httpServer = new EventEmitter();
-    const handlers: ((req: unknown, res: unknown, next: () => void) => void)[] = [];
-    const logged: string[] = [];
-    const logger = { info: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
-    const plugin = mockApiPlugin({ dataDir: dir });
-    const configure = plugin.configurePreviewServer as (server: unknown) => void;
-    configure({
-      httpServer,
-      middlewares: { use: (h: (typeof handlers)[number]) => handlers.push(h) },
-      config: { logger },
-    });
-    const firstId = () => {
-      let body = '';
-      const res = { statusCode: 0, setHeader: () => {}, end: (text: string) => (body = text) };
-      handlers[1]!({ url: '/api/articles?limit=1', method: 'GET' }, res, () => {});
-      return (JSON.parse(body) as Page).items[0]!.id;
-    };
-
-    appendInPlace(dir, breaking('seen-by-preview', '2026-11-28T09:15:00+03:00', 'Seen by preview'));
-    await vi.waitFor(() => expect(firstId()).toBe('seen-by-preview'), WAIT);
-    expect(logged).toEqual([expect.stringMatching(/data files reloaded/)]);
-
-    httpServer.emit('close');
-    const witness = watchingWitness(dir, 1500); // the plugin's own settle time is 300 ms
-    appendInPlace(dir, breaking('after-preview-closed', '2026-11-29T09:15:00+03:00', 'Too late'));
-    await witness.reloaded('after-preview-closed');
-    expect(firstId()).toBe('seen-by-preview');
-    expect(logged).toHaveLength(1);
+    expect(await backend!.news.article('after-close')).toBeNull();
   });
 });

@@ -5,12 +5,12 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backend';
 import { articleSchema, articleSummarySchema, topicsResponseSchema } from '@/contract/news';
 import { rateHistoryResponseSchema, ratesResponseSchema } from '@/contract/rates';
 import { searchResultSchema } from '@/contract/search';
-import { createMockApi } from '@/mock-api/api-core';
-import { loadMockData } from '@/mock-api/load-mock-data';
 import { createProductionServer } from '@/server/production-server';
+import { sampleData } from '../helpers/fixtures';
 
 const errorShape = v.object({ error: v.object({ code: v.pipe(v.string(), v.minLength(1)), message: v.string() }) });
 const page = v.object({ items: v.array(articleSummarySchema), nextCursor: v.nullable(v.string()) });
@@ -39,7 +39,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, 'assets'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title><div id="root"></div>');
   writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1);');
-  server = await createProductionServer({ distDir: dist, api: createMockApi(loadMockData('mock-data')) });
+  server = await createProductionServer({ distDir: dist, backend: await createEmbeddedBackendFromData(sampleData) });
 });
 afterAll(() => server.close());
 
@@ -141,6 +141,27 @@ describe('the query string (issue 18)', () => {
 });
 
 describe('error shapes and headers (issue 18)', () => {
+  it('answers a failure 500 with a request id of its own, unique across requests', async () => {
+    const backend = await createEmbeddedBackendFromData(sampleData);
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
+    const app = await createProductionServer({
+      distDir: dist,
+      backend: { ...backend, news: { ...backend.news, topics: () => Promise.reject(new Error('no disk')) } },
+    });
+    const ids: (string | undefined)[] = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await app.inject('/api/topics');
+      expect(response.statusCode).toBe(500);
+      const { error } = response.json() as { error: { code: string; message: string } };
+      expect(error.code).toBe('internal');
+      ids.push(/^Something went wrong \(request ([\w-]{12})\)$/.exec(error.message)?.[1]);
+    }
+    expect(ids[0]).toBeDefined();
+    expect(ids[0]).not.toBe(ids[1]);
+    await app.close();
+  });
+
   it("answers a body sent to the API in the error shape, never with Fastify's own", async () => {
     for (const method of ['GET', 'POST', 'DELETE'] as const) {
       const response = await server.inject({
@@ -189,5 +210,22 @@ describe('error shapes and headers (issue 18)', () => {
     const again = await server.inject({ url: '/', headers: { 'if-none-match': String(first.headers.etag) } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+  });
+});
+
+describe('a production server for an API elsewhere', () => {
+  it('serves the app only: /api is a 404 that says so, and the API origin is allowed to connect', async () => {
+    const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
+    const app = await createProductionServer({ distDir: dist, backend: null, apiOrigin: 'https://api.example' });
+    for (const url of ['/api', '/api/topics', '/api/articles/x']) {
+      const response = await app.inject(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json()).toEqual({ error: { code: 'not_found', message: 'This server does not answer the API' } });
+    }
+    const page = await app.inject('/news/a-story');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self' https://api.example");
+    await app.close();
   });
 });

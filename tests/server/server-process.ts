@@ -2,7 +2,7 @@
 // build folder and data folder, for tests of what only a real process shows: slow clients, connection caps,
 // signals, special files that block a read, the access log on stdout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket, connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,14 +10,6 @@ import { pathToFileURL } from 'node:url';
 
 const START = path.resolve('src/server/start.ts');
 const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
-
-/** A copy of the sample data, so a test may change or break its files. */
-export function copyOfSampleData(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'news-process-data-'));
-  for (const name of ['topics.json', 'articles.json', 'rates.json'])
-    cpSync(path.join('mock-data', name), path.join(dir, name));
-  return dir;
-}
 
 /** A folder holding a minimal dist/ (the server's cwd). */
 function appFolder(): string {
@@ -54,7 +46,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', TSX, START], {
     cwd: appFolder(),
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOCK_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

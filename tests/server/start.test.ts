@@ -12,7 +12,8 @@ describe('npm start with a data file it cannot serve', () => {
     articles[3]!.publishedAt = '2026-02-30T10:00:00+03:00';
     writeFileSync(path.join(dir, 'articles.json'), JSON.stringify(articles));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
-      env: { ...process.env, MOCK_DATA_DIR: dir, PORT: '0' },
+      // MOCK_DATA_DIR: the data folder's former name, still read (DATA_DIR is unset here).
+      env: { ...process.env, DATA_DIR: '', MOCK_DATA_DIR: dir, PORT: '0' },
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -70,7 +70,9 @@ export async function migrate(db: Pool, migrations: readonly Migration[] = MIGRA
       try {
         await client.query(migration.sql);
       } catch (error) {
-        throw new Error(`migration ${migration.id} failed, nothing was applied: ${(error as Error).message}`);
+        throw new Error(`migration ${migration.id} failed, nothing was applied: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       await client.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
       applied.push(migration.id);

@@ -1,0 +1,168 @@
+// The news API over HTTP (README: "API contract"), as one Fastify plugin over the backend's ports: the production
+// server, the dev server and the tests all answer through it. Routes are Fastify's; query parameters are read with
+// the contract's valibot schemas (src/contract/api-query.ts); the backend only looks things up. The API is read-only:
+// GET and HEAD answer, OPTIONS says so, any other method is a 405; every answer is `Cache-Control: no-store`.
+// Register it with a prefix: `app.register(apiPlugin, { prefix: '/api', backend })`.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
+import * as v from 'valibot';
+import {
+  feedQuerySchema,
+  neighboursQuerySchema,
+  queryError,
+  rateHistoryQuerySchema,
+  ratesQuerySchema,
+  searchQuerySchema,
+  singleValuedQuerySchema,
+  topicsQuerySchema,
+} from '../../contract/api-query.ts';
+import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor.ts';
+import type { Backend } from '../ports.ts';
+import { answerError, errorBody, RefusedRequest } from './api-errors.ts';
+
+export interface ApiPluginOptions {
+  backend: Backend;
+}
+
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+
+/** The query checked against `schema`, or a 400 with the refused parameter's code and what was wrong with it. */
+function readQuery<S extends v.GenericSchema>(schema: S, request: FastifyRequest): v.InferOutput<S> {
+  const result = v.safeParse(schema, request.query, { abortEarly: true });
+  if (result.success) return result.output;
+  const { code, message } = queryError(schema, result.issues);
+  throw new RefusedRequest(400, code, message);
+}
+
+const notAnArticle = (id: string) => new RefusedRequest(404, 'not_found', `No article with id "${id}"`);
+
+const noRates = () =>
+  new RefusedRequest(
+    503,
+    'no_rates',
+    'This server has no rates file (rates.json): run "npm run rates:generate" or "npm run rates:import -- FILE".',
+  );
+
+/** The schemas that know the topics: made once per set of topic ids the backend hands out. */
+function querySchemasByTopics() {
+  const made = new WeakMap<ReadonlySet<string>, ReturnType<typeof make>>();
+  const make = (topicIds: ReadonlySet<string>) => ({
+    feed: feedQuerySchema(topicIds),
+    neighbours: neighboursQuerySchema(topicIds),
+    search: searchQuerySchema(topicIds),
+  });
+  return (topicIds: ReadonlySet<string>) => {
+    let schemas = made.get(topicIds);
+    if (!schemas) {
+      schemas = make(topicIds);
+      made.set(topicIds, schemas);
+    }
+    return schemas;
+  };
+}
+
+export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend }) => {
+  const { news, search, rates } = backend;
+  const schemasFor = querySchemasByTopics();
+  /** The path below the API's prefix, as the client wrote it ("/articles/abc"). */
+  const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!.slice(api.prefix.length) || '/';
+
+  api.setErrorHandler(answerError);
+  api.addHook('onSend', async (_request, reply: FastifyReply, payload) => {
+    void reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+  api.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody('not_found', `No API endpoint at ${pathOf(request)}`)),
+  );
+
+  /** GET (and so HEAD) at `url`, with or without a trailing slash; OPTIONS and every other method answered there. */
+  function endpoint(url: string, handler: RouteHandlerMethod) {
+    for (const at of [url, `${url}/`]) {
+      api.get(at, { preHandler: refuseRepeatedParameters }, handler);
+      api.route({
+        method: api.supportedMethods.filter((method) => method !== 'GET' && method !== 'HEAD') as HTTPMethods[],
+        url: at,
+        handler: (request, reply) => {
+          void reply.header('Allow', ALLOWED_METHODS);
+          if (request.method === 'OPTIONS') return reply.code(204).send();
+          const message = `${request.method} is not allowed on ${pathOf(request)}; the API is read-only`;
+          return reply.code(405).send(errorBody('method_not_allowed', message));
+        },
+      });
+    }
+  }
+
+  async function refuseRepeatedParameters(request: FastifyRequest) {
+    readQuery(singleValuedQuerySchema, request);
+  }
+
+  endpoint('/topics', async (request) => {
+    const { since } = readQuery(topicsQuerySchema, request);
+    return { topics: await news.topics(since) };
+  });
+
+  endpoint('/articles', async (request) => {
+    const query = readQuery(schemasFor(await news.topicIds()).feed, request);
+    const after = query.cursor === null ? null : decodeFeedCursor(query.cursor);
+    if (query.cursor !== null && !after) {
+      throw new RefusedRequest(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
+    }
+    const { topics, exclude, since, limit } = query;
+    const page = await news.feedPage({ topics, exclude, since, after, limit });
+    return { items: page.items, nextCursor: page.next && encodeFeedCursor(page.next) };
+  });
+
+  endpoint('/articles/:id', async (request) => {
+    const { id } = request.params as { id: string };
+    const article = await news.article(id);
+    if (!article) throw notAnArticle(id);
+    return article;
+  });
+
+  // The stories just above and below an article in the feed's order under the same filter.
+  endpoint('/articles/:id/neighbours', async (request) => {
+    const { id } = request.params as { id: string };
+    const filter = readQuery(schemasFor(await news.topicIds()).neighbours, request);
+    const neighbours = await news.neighbours(id, filter);
+    if (!neighbours) throw notAnArticle(id);
+    return neighbours;
+  });
+
+  endpoint('/search', async (request) => {
+    const query = readQuery(schemasFor(await news.topicIds()).search, request);
+    const { q, topics, from, to, sort, limit, cursor } = query;
+    const outcome = await search.search({
+      q,
+      topics,
+      from,
+      to,
+      sort,
+      exact: query.typos === 'off',
+      cursor,
+      limit,
+    });
+    if (!outcome.ok) throw new RefusedRequest(400, outcome.code, outcome.message);
+    const { ok: _ok, ...page } = outcome;
+    return page;
+  });
+
+  endpoint('/rates', async (request) => {
+    const { date } = readQuery(ratesQuerySchema, request);
+    const outcome = await rates.day(date);
+    if (outcome.ok) return outcome.rates;
+    if (outcome.code === 'no_rates') throw noRates();
+    throw new RefusedRequest(
+      404,
+      'no_rates_for_date',
+      `No rates were published on or before ${date}; the first day is ${outcome.firstDate}.`,
+    );
+  });
+
+  endpoint('/rates/history', async (request) => {
+    const { code, from, to } = readQuery(rateHistoryQuerySchema, request);
+    const outcome = await rates.history(code, from, to);
+    if (outcome.ok) return outcome.history;
+    if (outcome.code === 'no_rates') throw noRates();
+    throw new RefusedRequest(400, 'unknown_currency', `Unknown currency "${code}": it is not in the rates file`);
+  });
+};

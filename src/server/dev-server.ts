@@ -1,0 +1,77 @@
+// The dev server behind `npm run dev`: one Fastify answering the API through the same plugin as `npm start`, and
+// everything else through Vite's dev server in middleware mode (modules transformed on request, hot reload over
+// this server's own socket). Every answer carries the security headers that do not stop hot reload (the
+// Content-Security-Policy is the production server's: Vite's dev client runs inline code). An address that cannot be
+// read (`/x%ZZ`, an absolute target such as `http://[::1`) is answered 400 by Fastify before Vite, whose middlewares
+// once ended the process on one, ever sees it.
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { createServer as createViteServer, type InlineConfig, type ViteDevServer } from 'vite';
+import { errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
+import { apiPlugin } from '../backend/http/api-plugin.ts';
+import type { Backend } from '../backend/ports.ts';
+
+const DEV_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+export interface DevServer {
+  app: FastifyInstance;
+  vite: ViteDevServer;
+}
+
+/**
+ * The dev server over `backend` (not listening yet). `makeBackend` is given Vite's logger, so data reloads are
+ * logged beside Vite's own lines; the backend is closed with the server.
+ */
+export async function createDevServer({
+  makeBackend,
+  vite: viteConfig = {},
+}: {
+  makeBackend: (log: { info(message: string): void; error(message: string): void }) => Promise<Backend>;
+  /** Overrides of vite.config.ts (tests: another root, no config file). */
+  vite?: InlineConfig;
+}): Promise<DevServer> {
+  const app = Fastify({
+    // An address that cannot be decoded (/x%ZZ) is the reader's mistake: no hook has run, so the headers go here.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).headers(DEV_HEADERS).send(unreadableAddressBody(error));
+    },
+  });
+  const vite = await createViteServer({
+    ...viteConfig,
+    server: { ...viteConfig.server, middlewareMode: true, ws: { server: app.server } },
+    appType: 'spa',
+  });
+  const { logger } = vite.config;
+  let backend: Backend;
+  try {
+    backend = await makeBackend({
+      info: (message) => logger.info(message, { timestamp: true }),
+      error: (message) => logger.error(message, { timestamp: true }),
+    });
+  } catch (error) {
+    await vite.close();
+    throw error;
+  }
+  app.addHook('onClose', async () => {
+    await vite.close();
+    await backend.close();
+  });
+  // On the raw response, so that Vite's answers carry them too.
+  app.addHook('onRequest', async (_request, reply) => {
+    for (const [name, value] of Object.entries(DEV_HEADERS)) reply.raw.setHeader(name, value);
+  });
+  await app.register(apiPlugin, { prefix: '/api', backend });
+  // Everything that is not the API is Vite's: the page, the modules, the assets, hot reload.
+  app.setNotFoundHandler((request, reply) => {
+    reply.hijack();
+    vite.middlewares(request.raw, reply.raw, () => {
+      reply.raw.statusCode = 404;
+      reply.raw.setHeader('Content-Type', 'application/json; charset=utf-8');
+      reply.raw.end(JSON.stringify(errorBody('not_found', `Nothing at ${request.url}`)));
+    });
+  });
+  return { app, vite };
+}

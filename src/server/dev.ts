@@ -1,0 +1,35 @@
+// `npm run dev`: the dev server (dev-server.ts) over the data folder (DATA_DIR, default mock-data/, watched) on
+// http://localhost:5173 (vite.config.ts's server.port and server.host; the next free port when it is taken, as Vite's
+// own dev server does). A data file that cannot be served stops it with the file, record and field.
+import { dataDirFromEnv } from '../backend/embedded/data-dir.ts';
+import { DataFileError } from '../backend/embedded/data-file-error.ts';
+import { createEmbeddedBackend } from '../backend/embedded/embedded-backend.ts';
+import { createDevServer } from './dev-server.ts';
+
+async function main() {
+  const dataDir = dataDirFromEnv();
+  const { app, vite } = await createDevServer({ makeBackend: (log) => createEmbeddedBackend({ dataDir, log }) });
+  const { host } = vite.config.server;
+  const hostname = typeof host === 'string' ? host : host ? '0.0.0.0' : 'localhost';
+  let port = vite.config.server.port;
+  for (;;) {
+    try {
+      await app.listen({ port, host: hostname });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || vite.config.server.strictPort) throw error;
+      port++;
+    }
+  }
+  vite.config.logger.info(`\n  Agency News (dev) on http://${hostname}:${port}/ (data: ${dataDir}, watched)\n`);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void app.close().then(() => process.exit(0)));
+  }
+}
+
+main().catch((error: Error) => {
+  // The message names the file, the record and the field; a stack trace would only bury it.
+  if (!(error instanceof DataFileError)) throw error;
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+});
