@@ -34,7 +34,7 @@ const zones = [
     message: 'The production server serves the built app; it imports only the mock API and src/contract.',
   },
   {
-    target: ['./src/!(mock-api|server)/**', './src/main.tsx'],
+    target: ['./src/!(mock-api|server|backend|tools)/**', './src/main.tsx'],
     from: ['./src/mock-api', './src/server'],
     message: 'Server code (the mock API, the production server) never reaches the app bundle.',
   },
