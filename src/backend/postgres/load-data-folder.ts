@@ -79,7 +79,7 @@ export async function loadDataFolder(
   const { topics } = parseNewsData(readJsonFile(dir, 'topics.json'), []);
   const rates = loadRatesData(dir);
   const checks = new ArticleChecks(new Set(topics.map((topic) => topic.id)));
-  return inTransaction(pool, async (client) => {
+  const report = await inTransaction(pool, async (client) => {
     const topicResult = await upsertNews(client, { topics });
     let articles = emptyResult();
     let batch: Article[] = [];
@@ -102,4 +102,7 @@ export async function loadDataFolder(
     if (isChange(topicResult) || isChange(articles)) await announceChange(client, 'db-load');
     return { topics: topicResult, articles, rateDays };
   });
+  // Fresh statistics, so the first feed queries after a large load are planned for its size.
+  if (isChange(report.articles)) await pool.query('ANALYZE articles, topic_day_counts');
+  return report;
 }
