@@ -19,7 +19,7 @@ export interface NewsNotice {
 
 /** What the feed sends for an article: its fields but the pages, with the page count and the words of every
  * paragraph (countWords, which the embedded store's counts equal). */
-export function summaryOf(article: Article): ArticleSummary {
+function summaryOf(article: Article): ArticleSummary {
   const { pages, ...rest } = article;
   let wordCount = 0;
   for (const page of pages) for (const paragraph of page) wordCount += countWords(paragraph);
