@@ -56,6 +56,7 @@ const nodeTests = [
   'tests/backend/**/*.test.ts',
   'tests/tools/**/*.test.ts',
   'tests/contract/**/*.test.ts',
+  'tests/backend/**/*.test.ts',
 ];
 
 /**

@@ -46,6 +46,54 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '003-topic-counts',
+    // Stories per topic and UTC day (days since the epoch), kept by statement triggers in the same transaction as
+    // the write, so /topics sums a few thousand rows instead of counting the archive; `since` adds the stories of
+    // its own day, found through the feed index. A story naming a topic twice counts once.
+    sql: `
+      CREATE TABLE topic_day_counts (
+        topic text COLLATE "C" NOT NULL,
+        day integer NOT NULL,
+        stories integer NOT NULL,
+        PRIMARY KEY (topic, day)
+      );
+      CREATE FUNCTION news_day(at timestamptz) RETURNS integer IMMUTABLE LANGUAGE sql
+        AS $$ SELECT floor(extract(epoch FROM at) / 86400)::integer $$;
+      CREATE FUNCTION count_topic_days() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        changes text := CASE TG_OP
+          WHEN 'INSERT' THEN 'SELECT published_at, topics, 1 AS delta FROM new_rows'
+          WHEN 'DELETE' THEN 'SELECT published_at, topics, -1 AS delta FROM old_rows'
+          ELSE 'SELECT published_at, topics, 1 AS delta FROM new_rows
+                UNION ALL SELECT published_at, topics, -1 FROM old_rows'
+        END;
+      BEGIN
+        -- In (topic, day) order, so two writers lock the rows they share in the same order.
+        EXECUTE format($sql$
+          INSERT INTO topic_day_counts AS c (topic, day, stories)
+          SELECT t.topic, news_day(d.published_at), sum(d.delta)
+          FROM (%s) AS d, LATERAL (SELECT DISTINCT unnest(d.topics)) AS t(topic)
+          GROUP BY 1, 2 HAVING sum(d.delta) <> 0 ORDER BY 1, 2
+          ON CONFLICT (topic, day) DO UPDATE SET stories = c.stories + EXCLUDED.stories
+        $sql$, changes);
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION clear_topic_day_counts() RETURNS trigger LANGUAGE plpgsql
+        AS $$ BEGIN DELETE FROM topic_day_counts; RETURN NULL; END $$;
+      CREATE TRIGGER articles_counted_insert AFTER INSERT ON articles REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION count_topic_days();
+      CREATE TRIGGER articles_counted_update AFTER UPDATE ON articles
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_topic_days();
+      CREATE TRIGGER articles_counted_delete AFTER DELETE ON articles REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION count_topic_days();
+      CREATE TRIGGER articles_counted_truncate AFTER TRUNCATE ON articles
+        FOR EACH STATEMENT EXECUTE FUNCTION clear_topic_day_counts();
+      INSERT INTO topic_day_counts (topic, day, stories)
+        SELECT t.topic, news_day(a.published_at), count(*)
+        FROM articles AS a, LATERAL (SELECT DISTINCT unnest(a.topics)) AS t(topic) GROUP BY 1, 2;
+    `,
+  },
 ];
 
 export interface MigrationReport {
