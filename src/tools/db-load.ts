@@ -4,11 +4,11 @@
 // folder again changes nothing. Stories already stored but missing from the folder are kept.
 import path from 'node:path';
 import pg from 'pg';
+import { DataFileError } from '../backend/embedded/data-file-error.ts';
 import type { UpsertResult } from '../backend/ports.ts';
 import { describeDatabase } from '../backend/postgres/database-availability.ts';
 import { loadDataFolder } from '../backend/postgres/load-data-folder.ts';
 import { migrate } from '../backend/postgres/migrations.ts';
-import { MockDataError } from '../mock-api/mock-data-error.ts';
 
 const PROGRESS_EVERY = 10_000;
 
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    const message = error instanceof MockDataError ? error.message : `${(error as Error).message}`;
+    const message = error instanceof DataFileError ? error.message : `${(error as Error).message}`;
     console.error(`db:load: ${message}\ndb:load: nothing was written.`);
     return 1;
   } finally {

@@ -4,11 +4,11 @@
 // was. articles.json is read record by record and written in batches, so memory stays flat whatever its size.
 import type { Pool } from 'pg';
 import { articleSchema, type Article } from '../../contract/news.ts';
-import { checkRecord, failRecord, readJsonFile } from '../../mock-api/data-files.ts';
-import { articleOverLimits } from '../../mock-api/data-limits.ts';
-import { readJsonArrayRecordSteps } from '../../mock-api/json-records.ts';
-import { parseNewsData } from '../../mock-api/load-mock-data.ts';
-import { loadRatesData } from '../../mock-api/rates-data.ts';
+import { checkRecord, failRecord, readJsonFile } from '../embedded/data-files.ts';
+import { articleOverLimits } from '../embedded/data-limits.ts';
+import { readJsonArrayRecordSteps } from '../embedded/json-records.ts';
+import { checkTopics } from '../embedded/news-data.ts';
+import { loadRatesData } from '../embedded/rates-data.ts';
 import type { UpsertResult } from '../ports.ts';
 import { addResults, announceChange, emptyResult, isChange, upsertNews } from './news-upsert.ts';
 import { replaceRates } from './postgres-rates.ts';
@@ -69,14 +69,14 @@ class ArticleChecks {
   }
 }
 
-/** Writes the folder `dir` into the migrated database behind `pool`; throws MockDataError for data it refuses. */
+/** Writes the folder `dir` into the migrated database behind `pool`; throws DataFileError for data it refuses. */
 export async function loadDataFolder(
   pool: Pool,
   dir: string,
   { batchSize = 1000, progress }: LoadOptions = {},
 ): Promise<DataFolderReport> {
   // The small files are checked whole before anything is written.
-  const { topics } = parseNewsData(readJsonFile(dir, 'topics.json'), []);
+  const topics = checkTopics(readJsonFile(dir, 'topics.json'));
   const rates = loadRatesData(dir);
   const checks = new ArticleChecks(new Set(topics.map((topic) => topic.id)));
   const report = await inTransaction(pool, async (client) => {

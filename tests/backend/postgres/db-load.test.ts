@@ -8,12 +8,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNewsData, type NewsData } from '@/backend/embedded/news-data';
 import type { FeedFilter } from '@/backend/ports';
 import { loadDataFolder } from '@/backend/postgres/load-data-folder';
 import type { PostgresBackend } from '@/backend/postgres/postgres-backend';
-import { loadNewsData, type NewsData } from '@/mock-api/load-mock-data';
+import { SAMPLE_DATA_DIR } from '../../helpers/fixtures';
 import { generatedDataDir } from '../../helpers/generated-data';
-import { MOCK_DATA_DIR } from '../../helpers/mock-api-handlers';
 import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
 import { embeddedReference, wirePage } from './embedded-reference';
 import { readyBackend } from './postgres-test-backend';
@@ -108,7 +108,7 @@ describe.skipIf(unavailable !== null)(
     ])('refuses a folder with %s as the embedded loader does, writing nothing', async (_case, damage) => {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'db-load-bad-'));
       scratch.push(folder);
-      cpSync(MOCK_DATA_DIR, folder, { recursive: true });
+      cpSync(SAMPLE_DATA_DIR, folder, { recursive: true });
       const records = JSON.parse(readFileSync(path.join(folder, 'articles.json'), 'utf8')) as Record<string, unknown>[];
       damage(records);
       writeFileSync(path.join(folder, 'articles.json'), `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
@@ -138,7 +138,7 @@ describe.skipIf(unavailable !== null)(
     it('writes in batches, reporting progress, and counts what changed when the folder changes', async () => {
       const folder = mkdtempSync(path.join(os.tmpdir(), 'db-load-changed-'));
       scratch.push(folder);
-      cpSync(MOCK_DATA_DIR, folder, { recursive: true });
+      cpSync(SAMPLE_DATA_DIR, folder, { recursive: true });
       // The sample on its own (one of its ids is also a generated one).
       await admin.query('TRUNCATE articles, topics, rate_days, rate_sets');
       const pool = new pg.Pool({ connectionString: database.url, max: 1 });

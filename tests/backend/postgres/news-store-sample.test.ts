@@ -3,14 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedFilter } from '@/backend/ports';
 import type { PostgresBackend } from '@/backend/postgres/postgres-backend';
-import { prepareNewsData } from '@/mock-api/load-mock-data';
 import { articlesNewestFirst, sampleData } from '../../helpers/fixtures';
 import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
 import { embeddedReference, wirePage } from './embedded-reference';
 import { readyBackend } from './postgres-test-backend';
 
 const unavailable = await postgresUnavailableReason();
-const embedded = embeddedReference(prepareNewsData(sampleData));
+const embedded = embeddedReference(sampleData);
 const topicIds = sampleData.topics.map((topic) => topic.id);
 const times = [...new Set(articlesNewestFirst.map((a) => Date.parse(a.publishedAt)))];
 

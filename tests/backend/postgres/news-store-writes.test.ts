@@ -6,7 +6,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedFilter, NewsChange } from '@/backend/ports';
 import type { PostgresBackend } from '@/backend/postgres/postgres-backend';
 import type { Article, TopicRecord } from '@/contract/news';
-import { prepareNewsData } from '@/mock-api/load-mock-data';
 import { sampleData } from '../../helpers/fixtures';
 import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
 import { embeddedReference, wirePage } from './embedded-reference';
@@ -27,7 +26,7 @@ const story = (id: string, publishedAt: string, topics: string[] = ['world']): A
 
 /** Compares every page (sizes 1 and 3), every topic count and every story's neighbours with the embedded engine. */
 async function expectSameAsEmbedded(backend: PostgresBackend, topics: TopicRecord[], articles: Article[]) {
-  const embedded = embeddedReference(prepareNewsData({ topics, articles, rates: null }));
+  const embedded = embeddedReference({ topics, articles });
   const filters: FeedFilter[] = [
     { topics: null, exclude: [] },
     { topics: ['world'], exclude: [] },
@@ -180,7 +179,7 @@ describe.skipIf(unavailable !== null)(
       await admin.query(`UPDATE articles SET summary = summary - 'title' WHERE id = $1`, [broken.id]);
       expect(await backend.news.article(broken.id)).toBeNull();
       const rest = sampleData.articles.filter((a) => a.id !== broken.id);
-      const embedded = embeddedReference(prepareNewsData({ ...sampleData, articles: rest }));
+      const embedded = embeddedReference({ ...sampleData, articles: rest });
       for (const limit of [1, 2, 5]) {
         let after = null;
         do {

@@ -1,11 +1,11 @@
 // The PostgreSQL rates port answers what the embedded rates routes answer for the same rates.json: the day in
 // effect on any date, one currency's series over any range, and the same outcomes where there is nothing to give.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRatesData, type LoadedRates } from '@/backend/embedded/rates-data';
+import { ratesDay, ratesHistory } from '@/backend/embedded/rates-lookup';
 import type { RatesDayOutcome, RatesHistoryOutcome } from '@/backend/ports';
 import type { PostgresBackend } from '@/backend/postgres/postgres-backend';
 import type { RatesFile } from '@/contract/rates';
-import { parseRatesData, type LoadedRates } from '@/mock-api/rates-data';
-import { ratesRoutes } from '@/mock-api/rates-routes';
 import { sampleData } from '../../helpers/fixtures';
 import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
 import { readyBackend } from './postgres-test-backend';
@@ -13,13 +13,11 @@ import { readyBackend } from './postgres-test-backend';
 const unavailable = await postgresUnavailableReason();
 const sampleRates = sampleData.rates!;
 
-/** The embedded routes' answer, as the port's outcome. */
+/** The embedded lookup's answer to the same question. */
 function embeddedOutcome(rates: LoadedRates | null, pattern: string, query: Record<string, string>) {
-  const route = ratesRoutes(rates).find((r) => r.pattern === pattern)!;
-  const { status, body } = route.handle({}, new URLSearchParams(query));
-  if (status === 200) return { ok: true, [pattern === '/rates' ? 'rates' : 'history']: body };
-  const code = (body as { error: { code: string } }).error.code;
-  return code === 'no_rates_for_date' ? { ok: false, code, firstDate: rates!.dates[0] } : { ok: false, code };
+  return pattern === '/rates'
+    ? ratesDay(rates, query.date ?? null)
+    : ratesHistory(rates, query.code!, query.from ?? null, query.to ?? null);
 }
 
 const dayQuery = (date: string | null): Record<string, string> => (date === null ? {} : { date });
