@@ -57,6 +57,7 @@ const nodeTests = [
   'tests/server/**/*.test.ts',
   'tests/mock-api/**/*.test.ts',
   'tests/contract/**/*.test.ts',
+  'tests/backend/**/*.test.ts',
 ];
 
 /**
