@@ -68,7 +68,6 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX search_documents_words ON search_documents USING gin (vector);
       CREATE INDEX search_documents_order ON search_documents (published_at DESC, id);
-      CREATE INDEX search_documents_topics ON search_documents USING gin (topics);
       CREATE TABLE search_words (
         word text COLLATE "C" PRIMARY KEY,
         documents integer NOT NULL

@@ -69,36 +69,43 @@ export function rankStories(rows: readonly RankRow[], words: readonly (readonly 
   // The embedded engine adds the words' scores rarest word first; the same order gives the same sums.
   const cost = (expansions: readonly Expansion[]) => expansions.reduce((sum, e) => sum + e.documents, 0);
   const ordered = [...words].sort((a, b) => cost(a) - cost(b));
+  /** For each archive word, the query words it stands for, with its tier and its idf times its weight. */
+  const standsFor = new Map<string, { word: number; tier: number; factor: number }[]>();
+  ordered.forEach((expansions, word) => {
+    for (const { word: text, tier, documents, weight } of expansions) {
+      standsFor.set(text, [...(standsFor.get(text) ?? []), { word, tier, factor: idf(n, documents) * weight }]);
+    }
+  });
+  const bestTier = new Float64Array(ordered.length);
+  const bestScore = new Float64Array(ordered.length);
   const ranked: RankedStory[] = [];
   for (const row of rows) {
     const counts = fieldCounts(row.hits);
     const norms = [row.titleWords, row.leadWords, row.bodyWords].map(
       (length, f) => K1 * (1 - B + (B * length) / averages[f]!),
     );
-    let tier = 0;
-    let score = 0;
-    let matchesAll = true;
-    for (const expansions of ordered) {
-      let bestTier = Infinity;
-      let bestScore = 0;
-      for (const expansion of expansions) {
-        const count = counts.get(expansion.word);
-        if (!count) continue;
-        // BM25's saturated frequency per field times the field's boost, kept as float32 as the embedded index does.
-        const weight = Math.fround(
-          count.reduce((sum, tf, f) => sum + (tf ? (FIELD_BOOST[f]! * tf * (K1 + 1)) / (tf + norms[f]!) : 0), 0),
-        );
-        const wordScore = idf(n, expansion.documents) * expansion.weight * weight;
-        if (expansion.tier < bestTier || (expansion.tier === bestTier && wordScore > bestScore)) {
-          bestTier = expansion.tier;
-          bestScore = wordScore;
+    bestTier.fill(Infinity);
+    bestScore.fill(0);
+    for (const [text, count] of counts) {
+      // BM25's saturated frequency per field times the field's boost, kept as float32 as the embedded index does.
+      const weight = Math.fround(
+        count.reduce((sum, tf, f) => sum + (tf ? (FIELD_BOOST[f]! * tf * (K1 + 1)) / (tf + norms[f]!) : 0), 0),
+      );
+      for (const { word, tier, factor } of standsFor.get(text) ?? []) {
+        const score = factor * weight;
+        if (tier < bestTier[word]! || (tier === bestTier[word] && score > bestScore[word]!)) {
+          bestTier[word] = tier;
+          bestScore[word] = score;
         }
       }
-      if (bestTier === Infinity) matchesAll = false;
-      tier += bestTier;
-      score += bestScore;
     }
-    if (matchesAll) ranked.push({ id: row.id, micros: row.micros, tier, score, holds: new Set(counts.keys()) });
+    let tier = 0;
+    let score = 0;
+    for (let word = 0; word < ordered.length; word++) {
+      tier += bestTier[word]!;
+      score += bestScore[word]!;
+    }
+    if (tier !== Infinity) ranked.push({ id: row.id, micros: row.micros, tier, score, holds: new Set(counts.keys()) });
   }
   return ranked.sort(compareRanked);
 }
