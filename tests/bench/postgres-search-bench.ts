@@ -6,8 +6,8 @@
 // time is the second request's alone). One warm-up round, then `rounds` measured rounds (default 3); p50/p95/max of
 // all measured requests, for relevance and newest, and the slowest queries.
 import pg from 'pg';
-import { createPostgresSearch } from '../../src/backend/postgres/postgres-search.ts';
 import type { SearchPageRequest } from '../../src/backend/ports.ts';
+import { createPostgresSearch } from '../../src/backend/postgres/postgres-search.ts';
 import type { ArticleSummary } from '../../src/contract/news.ts';
 import { benchQueries, percentile, round, type BenchQuery } from './bench-queries.ts';
 

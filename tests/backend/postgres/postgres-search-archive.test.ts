@@ -2,9 +2,9 @@
 // as the embedded engine answers them, relevance ranked over a small window (as over the newest 1000 matches of a
 // large archive), cursors that hold while stories arrive, and the vocabulary kept in step with every change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchPort } from '@/backend/ports';
 import { createPostgresSearch } from '@/backend/postgres/postgres-search';
 import { indexForSearch } from '@/backend/postgres/search-documents';
-import type { SearchPort } from '@/backend/ports';
 import type { Article } from '@/contract/news';
 import { loadMockData } from '@/mock-api/load-mock-data';
 import { agencyTimeZoneFromEnv } from '@/mock-api/search-time';
