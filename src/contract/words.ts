@@ -52,7 +52,7 @@ export function typoAllowance(term: string): number {
  * edit ("recieve" is one edit from "receive"; optimal string alignment), giving up (returning max + 1) once it
  * must exceed `max`.
  */
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

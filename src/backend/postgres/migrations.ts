@@ -47,6 +47,80 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    id: '002-search',
+    // Search (postgres-search.ts). The words of a story are cut and folded in JavaScript with the contract's own
+    // rules (search-documents.ts), so they match the embedded engine's; the vector holds each folded word with
+    // one position per occurrence, its range naming the field (title 1-4096, lead 4097-8192, body from 8193),
+    // which ranking reads back. search_words (each word with the number of stories holding it) and
+    // search_totals (field lengths for BM25) follow every change of search_documents through the triggers
+    // below, whoever writes it; the trigram index finds look-alikes of misspelt words. pg_trgm is a trusted
+    // extension: the database's owner may create it.
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE TABLE search_documents (
+        id text COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        published_at timestamptz NOT NULL,
+        topics text[] NOT NULL,
+        vector tsvector NOT NULL,
+        title_words integer NOT NULL,
+        lead_words integer NOT NULL,
+        body_words integer NOT NULL
+      );
+      CREATE INDEX search_documents_words ON search_documents USING gin (vector);
+      CREATE INDEX search_documents_order ON search_documents (published_at DESC, id);
+      CREATE TABLE search_words (
+        word text COLLATE "C" PRIMARY KEY,
+        documents integer NOT NULL
+      );
+      CREATE INDEX search_words_trigrams ON search_words USING gin (word gin_trgm_ops);
+      CREATE INDEX search_words_unused ON search_words (word) WHERE documents <= 0;
+      CREATE TABLE search_totals (
+        singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        documents bigint NOT NULL,
+        title_words bigint NOT NULL,
+        lead_words bigint NOT NULL,
+        body_words bigint NOT NULL
+      );
+      INSERT INTO search_totals VALUES (true, 0, 0, 0, 0);
+
+      -- Counts the words and lengths of the rows a statement added and removed (an update does both). Writers
+      -- take one lock, in a fixed order before any word's row, so concurrent imports wait instead of deadlocking.
+      CREATE FUNCTION search_documents_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        nothing constant text := '(SELECT * FROM search_documents WHERE false)';
+      BEGIN
+        PERFORM pg_advisory_xact_lock(4715002);
+        EXECUTE format($sql$
+          WITH changed AS (
+            SELECT vector, title_words, lead_words, body_words, 1 AS sign FROM %1$s AS added
+            UNION ALL
+            SELECT vector, title_words, lead_words, body_words, -1 FROM %2$s AS removed
+          ), totals AS (
+            UPDATE search_totals SET
+              documents = documents + (SELECT coalesce(sum(sign), 0) FROM changed),
+              title_words = title_words + (SELECT coalesce(sum(sign * title_words), 0) FROM changed),
+              lead_words = lead_words + (SELECT coalesce(sum(sign * lead_words), 0) FROM changed),
+              body_words = body_words + (SELECT coalesce(sum(sign * body_words), 0) FROM changed)
+          )
+          INSERT INTO search_words AS known (word, documents)
+          SELECT word, sum(sign) FROM changed, unnest(tsvector_to_array(vector)) AS word
+          GROUP BY word HAVING sum(sign) <> 0 ORDER BY word
+          ON CONFLICT (word) DO UPDATE SET documents = known.documents + excluded.documents
+        $sql$,
+          CASE WHEN TG_OP = 'DELETE' THEN nothing ELSE 'added' END,
+          CASE WHEN TG_OP = 'INSERT' THEN nothing ELSE 'removed' END);
+        DELETE FROM search_words WHERE documents <= 0;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER search_documents_inserted AFTER INSERT ON search_documents
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION search_documents_counted();
+      CREATE TRIGGER search_documents_updated AFTER UPDATE ON search_documents
+        REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION search_documents_counted();
+      CREATE TRIGGER search_documents_deleted AFTER DELETE ON search_documents
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION search_documents_counted();
+    `,
+  },
+  {
     id: '003-topic-counts',
     // Stories per topic and UTC day (days since the epoch), kept by statement triggers in the same transaction as
     // the write, so /topics sums a few thousand rows instead of counting the archive; `since` adds the stories of

@@ -7,6 +7,7 @@ import type { Article, ArticleSummary, TopicRecord } from '../../contract/news.t
 import { countWords } from '../../contract/words.ts';
 import type { NewsBatch, UpsertResult } from '../ports.ts';
 import { msSql } from './feed-sql.ts';
+import { indexForSearch } from './search-documents.ts';
 
 /** The LISTEN/NOTIFY channel; the payload is a NewsNotice. */
 export const NEWS_CHANNEL = 'news_changes';
@@ -81,6 +82,9 @@ async function refuseUnknownTopics(client: PoolClient, articles: readonly Articl
   }
 }
 
+/** Stories handed to the search index at a time. */
+const SEARCH_BATCH = 500;
+
 async function upsertArticles(client: PoolClient, articles: readonly Article[]): Promise<UpsertResult> {
   if (articles.length === 0) return emptyResult();
   refuseDuplicates(
@@ -98,7 +102,7 @@ async function upsertArticles(client: PoolClient, articles: readonly Article[]):
     })),
   );
   // xmax is 0 on a row this statement inserted; a row left alone is not returned.
-  const { rows } = await client.query<{ inserted: boolean }>(
+  const { rows } = await client.query<{ id: string; inserted: boolean }>(
     `INSERT INTO articles AS a (id, published_at, topics, summary, pages)
      SELECT id, 'epoch'::timestamptz + published_ms * interval '1 millisecond', topics, summary, pages
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, published_ms bigint, topics text[], summary jsonb, pages jsonb)
@@ -106,9 +110,15 @@ async function upsertArticles(client: PoolClient, articles: readonly Article[]):
        summary = EXCLUDED.summary, pages = EXCLUDED.pages, updated_at = now()
      WHERE (a.published_at, a.topics, a.summary, a.pages)
        IS DISTINCT FROM (EXCLUDED.published_at, EXCLUDED.topics, EXCLUDED.summary, EXCLUDED.pages)
-     RETURNING (a.xmax = 0) AS inserted`,
+     RETURNING a.id, (a.xmax = 0) AS inserted`,
     [input],
   );
+  // The stories written (new or changed) become searchable in the same transaction.
+  const written = new Set(rows.map((row) => row.id));
+  const changed = articles.filter((article) => written.has(article.id));
+  for (let start = 0; start < changed.length; start += SEARCH_BATCH) {
+    await indexForSearch(client, changed.slice(start, start + SEARCH_BATCH));
+  }
   const inserted = rows.filter((row) => row.inserted).length;
   return { inserted, updated: rows.length - inserted, unchanged: articles.length - rows.length };
 }

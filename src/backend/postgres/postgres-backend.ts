@@ -4,6 +4,7 @@
 // (HTTP 503 with Retry-After) and it keeps trying, with waits doubling from 0.5 s to 10 s, until it answers again.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { agencyTimeZoneFromEnv } from '../agency-time-zone.ts';
 import type { Backend } from '../ports.ts';
 import {
   backOff,
@@ -28,7 +29,7 @@ export interface PostgresBackendOptions {
   poolSize?: number;
   /** Tests only: a schema other than the app's. */
   migrations?: readonly Migration[];
-  search?: Omit<PostgresSearchOptions, 'log'>;
+  search?: Partial<PostgresSearchOptions>;
 }
 
 export interface PostgresBackend extends Backend {
@@ -81,7 +82,7 @@ export async function createPostgresBackend(options: PostgresBackendOptions): Pr
     onNotice: (notice) => void news.changed({ newest: notice.newest }),
     onReconnect: () => void catchUp(),
   });
-  const search = createPostgresSearch(pool, { ...options.search, log });
+  const search = createPostgresSearch(pool, { timeZone: agencyTimeZoneFromEnv(), ...options.search });
 
   let closed = false;
   let wake: (() => void) | null = null;

@@ -140,7 +140,7 @@ describe.skipIf(unavailable !== null)(
       scratch.push(folder);
       cpSync(SAMPLE_DATA_DIR, folder, { recursive: true });
       // The sample on its own (one of its ids is also a generated one).
-      await admin.query('TRUNCATE articles, topics, rate_days, rate_sets');
+      await admin.query('TRUNCATE articles, topics, rate_days, rate_sets CASCADE');
       const pool = new pg.Pool({ connectionString: database.url, max: 1 });
       try {
         const progress: number[] = [];

@@ -79,7 +79,7 @@ describe.skipIf(unavailable !== null)(
       await admin.connect();
     });
     beforeEach(async () => {
-      await admin.query('TRUNCATE articles, topics');
+      await admin.query('TRUNCATE articles, topics CASCADE');
       await backend.news.upsert({ topics: sampleData.topics });
     });
     afterAll(async () => {
