@@ -2,7 +2,7 @@
 // the per-day count table, articles and neighbours, and upserts that announce themselves to every server. Rows
 // are checked against the contract as they are read: a malformed one (edited by hand, written by an old version)
 // is left out and logged, and the page is filled from the rows after it, never failed.
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import {
   articleSchema,
   articleSummarySchema,
@@ -11,6 +11,8 @@ import {
   type Topic,
 } from '../../contract/news.ts';
 import { check, describeProblems } from '../../contract/validate.ts';
+import { checkRecord, failRecord } from '../embedded/data-files.ts';
+import { articleOverLimits } from '../embedded/data-limits.ts';
 import type {
   FeedFilter,
   FeedPage,
@@ -28,6 +30,32 @@ import { announceChange, isChange, upsertNews } from './news-upsert.ts';
 import { inTransaction } from './transaction.ts';
 
 const DAY_MS = 86_400_000;
+const BATCH_SOURCE = 'articles';
+
+/** A story of a batch checked as a data file's record is (the contract's schema and the data limits). */
+function checkedArticle(record: Article, index: number): Article {
+  const where = `record ${index} (id "${record.id}")`;
+  const article = checkRecord(BATCH_SOURCE, where, record, articleSchema);
+  const over = articleOverLimits(article, Date.now());
+  if (over) failRecord(BATCH_SOURCE, where, ...over);
+  return article;
+}
+
+/** A story may name as related only stories of its batch or stored already. */
+async function refuseUnknownRelated(client: PoolClient, articles: readonly Article[]): Promise<void> {
+  const inBatch = new Set(articles.map((article) => article.id));
+  const named = [...new Set(articles.flatMap((article) => article.related ?? []))].filter((id) => !inBatch.has(id));
+  if (named.length === 0) return;
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM articles WHERE id = ANY($1::text[])', [named]);
+  const stored = new Set(rows.map((row) => row.id));
+  articles.forEach((article, index) =>
+    article.related?.forEach((id, i) => {
+      if (!inBatch.has(id) && !stored.has(id)) {
+        failRecord(BATCH_SOURCE, `record ${index} (id "${article.id}")`, `related[${i}]`, `unknown article "${id}"`);
+      }
+    }),
+  );
+}
 
 interface FeedRow {
   id: string;
@@ -178,8 +206,10 @@ export class PostgresNewsStore implements NewsStorePort {
   upsert(batch: NewsBatch): Promise<UpsertResult> {
     return this.run(async () => {
       let newest: number | null = null;
+      const articles = (batch.articles ?? []).map(checkedArticle);
       const result = await inTransaction(this.context.pool, async (client) => {
-        const written = await upsertNews(client, batch);
+        await refuseUnknownRelated(client, articles);
+        const written = await upsertNews(client, { ...batch, articles });
         if (isChange(written)) newest = await announceChange(client, this.context.source);
         return written;
       });

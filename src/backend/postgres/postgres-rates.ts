@@ -2,6 +2,7 @@
 // per publication day in rate_days, answering exactly what the embedded rates routes answer.
 import type { Pool, PoolClient } from 'pg';
 import type { RatesFile } from '../../contract/rates.ts';
+import { parseRatesData, toRatesFile } from '../embedded/rates-data.ts';
 import type { RatesDayOutcome, RatesHistoryOutcome, RatesPort, UpsertResult } from '../ports.ts';
 import { ratesOnDay, type RateSet } from '../rates-answers.ts';
 import type { DatabaseAvailability } from './database-availability.ts';
@@ -95,7 +96,9 @@ export class PostgresRates implements RatesPort {
 
   replace(file: RatesFile): Promise<void> {
     return this.availability.run(async () => {
-      await inTransaction(this.pool, (client) => replaceRates(client, file));
+      // Checked as rates.json is: a file the API could not serve is refused, the stored rates kept.
+      const checked = toRatesFile(parseRatesData(toRatesFile(file), 'rates'));
+      await inTransaction(this.pool, (client) => replaceRates(client, checked));
     });
   }
 }

@@ -4,7 +4,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedFilter, NewsChange } from '@/backend/ports';
+import { upsertNews } from '@/backend/postgres/news-upsert';
 import type { PostgresBackend } from '@/backend/postgres/postgres-backend';
+import { inTransaction } from '@/backend/postgres/transaction';
 import type { Article, TopicRecord } from '@/contract/news';
 import { sampleData } from '../../helpers/fixtures';
 import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
@@ -101,7 +103,13 @@ describe.skipIf(unavailable !== null)(
         story('day-end', '2026-03-01T23:59:59.999Z'),
         story('day-start', '2026-03-02T00:00:00Z'),
       ];
-      await backend.news.upsert({ articles });
+      // Written below the port: its data limits refuse a story dated more than a day ahead, another writer may not.
+      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+      try {
+        await inTransaction(pool, (client) => upsertNews(client, { articles }));
+      } finally {
+        await pool.end();
+      }
       await expectSameAsEmbedded(backend, sampleData.topics, articles);
     });
 
@@ -153,7 +161,8 @@ describe.skipIf(unavailable !== null)(
     it('tells another server’s subscribers of a change, with the newest instant, and it knows the new topics', async () => {
       const other = await readyBackend(database.url);
       try {
-        await backend.news.upsert({ articles: [second!] });
+        const { related: _stories, ...alone } = second!; // its related stories are not stored here
+        await backend.news.upsert({ articles: [alone] });
         expect(await other.news.topicIds()).toEqual(await backend.news.topicIds());
         const heardThere = nextChange(other);
         const heardHere: NewsChange[] = [];
