@@ -1,14 +1,19 @@
-// `npm run dev`: the dev server (dev-server.ts) over the data folder (DATA_DIR, default mock-data/, watched) on
+// `npm run dev`: the dev server (dev-server.ts) over the backend DATABASE_URL or DATA_DIR names (backend-from-env.ts) on
 // http://localhost:5173 (vite.config.ts's server.port and server.host; the next free port when it is taken, as Vite's
 // own dev server does). A data file that cannot be served stops it with the file, record and field.
-import { dataDirFromEnv } from '../backend/embedded/data-dir.ts';
 import { DataFileError } from '../backend/embedded/data-file-error.ts';
-import { createEmbeddedBackend } from '../backend/embedded/embedded-backend.ts';
+import { backendFromEnv } from './backend-from-env.ts';
 import { createDevServer } from './dev-server.ts';
 
 async function main() {
-  const dataDir = dataDirFromEnv();
-  const { app, vite } = await createDevServer({ makeBackend: (log) => createEmbeddedBackend({ dataDir, log }) });
+  let description = '';
+  const { app, vite } = await createDevServer({
+    makeBackend: async (log) => {
+      const chosen = await backendFromEnv(log);
+      description = chosen.description;
+      return chosen.backend;
+    },
+  });
   const { host } = vite.config.server;
   const hostname = typeof host === 'string' ? host : host ? '0.0.0.0' : 'localhost';
   let port = vite.config.server.port;
@@ -21,7 +26,7 @@ async function main() {
       port++;
     }
   }
-  vite.config.logger.info(`\n  Agency News (dev) on http://${hostname}:${port}/ (data: ${dataDir}, watched)\n`);
+  vite.config.logger.info(`\n  Agency News (dev) on http://${hostname}:${port}/ (${description})\n`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => void app.close().then(() => process.exit(0)));
   }

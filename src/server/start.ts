@@ -3,8 +3,7 @@
 // without a restart. SIGTERM or Ctrl+C lets requests in flight finish for a few seconds, then closes every
 // connection left (slow or idle clients never hold the process).
 import path from 'node:path';
-import { dataDirFromEnv } from '../backend/embedded/data-dir.ts';
-import { createEmbeddedBackend } from '../backend/embedded/embedded-backend.ts';
+import { backendFromEnv } from './backend-from-env.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
@@ -13,7 +12,6 @@ const SHUTDOWN_GRACE_MS = 3000;
 
 const port = Number(process.env.PORT) || 4173;
 const host = process.env.HOST || 'localhost';
-const dataDir = dataDirFromEnv();
 const apiOrigin = apiOriginOf(process.env.VITE_API_BASE_URL);
 
 function logLevelFromEnv(): LogLevel {
@@ -46,7 +44,8 @@ async function main() {
     perAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.perAddress),
   };
   // With the app pointed at an API elsewhere, this server only serves the app.
-  const backend = apiOrigin ? null : await createEmbeddedBackend({ dataDir });
+  const chosen = apiOrigin ? null : await backendFromEnv();
+  const backend = chosen?.backend ?? null;
   const app = await createProductionServer({
     distDir: path.resolve('dist'),
     backend,
@@ -60,7 +59,7 @@ async function main() {
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = address && typeof address === 'object' ? address.port : port;
-  console.log(`Agency News is serving http://${host}:${actualPort}/${backend ? ` (data: ${dataDir}, watched)` : ''}`);
+  console.log(`Agency News is serving http://${host}:${actualPort}/${chosen ? ` (${chosen.description})` : ''}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then stopping`);
