@@ -47,6 +47,26 @@ const checksDone = (async () => {
   return results;
 })();
 
+// The PostgreSQL suites run where a server answers (CI always provides one and sets REQUIRE_POSTGRES=1); elsewhere
+// they are skipped, and this line says so before and after the run.
+const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const postgresLine = await (async () => {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return `PostgreSQL suite: runs against ${new URL(postgresUrl).host}`;
+  } catch (error) {
+    return (
+      `PostgreSQL suite will NOT run: no server answers at ${new URL(postgresUrl).host} (${error.message}); ` +
+      'set TEST_DATABASE_URL to an admin connection URL to run it'
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+})();
+console.log(postgresLine);
+
 const resultsFile = 'test-results.json';
 rmSync(resultsFile, { force: true });
 console.log(`\n=== vitest (lint, format and typecheck run beside it; their output follows)`);
@@ -78,6 +98,7 @@ if (existsSync(resultsFile)) {
   failed += 1;
 }
 if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
+console.log(`\n${postgresLine}`);
 console.log(`\nnpm test took ${seconds()}`);
 console.log(`\nTests: ${passed} passed, ${failed} failed`);
 process.exit(failures.length || failed ? 1 : 0);
