@@ -2,14 +2,15 @@
 // process-level): time from spawning the process until the feed answers, until search is ready (cold, then warm
 // from the disk cache), feed latency while the index builds, steady and peak RSS, search latency over the 200
 // queries of bench-queries.ts, and the feed's topic filter, deep cursor pages and topics.
-//   npx tsx tests/bench/api-bench.ts DATA_DIR   (prints JSON)
-import { spawn, type ChildProcess } from 'node:child_process';
+//   npx tsx tests/bench/api-bench.ts DATA_DIR [--postgres]   (prints JSON)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import type { ArticleSummary } from '../../src/contract/news.ts';
-import { benchQueries, percentile, round } from './bench-queries.ts';
+import { benchQueries, percentile, round, type BenchQuery } from './bench-queries.ts';
 
 const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'api-bench-server.ts');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,10 +21,11 @@ interface Server {
   spawnedAt: number;
 }
 
-async function startServer(dataDir: string, cacheDir: string): Promise<Server> {
+async function startServer(dataDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<Server> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER, dataDir, cacheDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { port: number }).port));
@@ -72,14 +74,19 @@ async function waitForReady(server: Server) {
   }
 }
 
+function searchParamsOf(query: BenchQuery): URLSearchParams {
+  const params = new URLSearchParams({ q: query.q });
+  if (query.topics) params.set('topics', query.topics.join(','));
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.sort) params.set('sort', query.sort);
+  return params;
+}
+
 async function searchLatencies(base: string, summaries: ArticleSummary[]) {
   const times: number[] = [];
   for (const query of benchQueries(summaries)) {
-    const params = new URLSearchParams({ q: query.q });
-    if (query.topics) params.set('topics', query.topics.join(','));
-    if (query.from) params.set('from', query.from);
-    if (query.to) params.set('to', query.to);
-    if (query.sort) params.set('sort', query.sort);
+    const params = searchParamsOf(query);
     let result = await timed(`${base}/search?${params}`);
     const next = (result.body as { nextCursor?: string | null }).nextCursor;
     if (query.page === 2 && next) {
@@ -161,6 +168,89 @@ export async function benchApi(dataDir: string) {
   }
 }
 
+/** The first 2,000 summaries of the feed: what the bench queries are made from. */
+async function feedSummaries(base: string): Promise<ArticleSummary[]> {
+  const summaries: ArticleSummary[] = [];
+  for (let cursor: string | null = null; summaries.length < 2000;) {
+    const page = (await timed(`${base}/articles?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body as {
+      items: ArticleSummary[];
+      nextCursor: string | null;
+    };
+    summaries.push(...page.items);
+    if (!(cursor = page.nextCursor)) break;
+  }
+  return summaries;
+}
+
+/**
+ * The same figures over PostgreSQL: `db:load` of the folder into a new database (`adminUrl`'s server), then an API
+ * process on DATABASE_URL: start to feed served (no index to build), the searches and feed requests, its RSS; and
+ * two such processes asked the same 200 searches and feed pages, which must answer alike.
+ */
+export async function benchPostgresApi(dataDir: string, adminUrl: string) {
+  const name = `news_bench_${process.pid}`;
+  const admin = new URL(adminUrl);
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await run(`CREATE DATABASE ${name}`);
+  admin.pathname = `/${name}`;
+  const url = admin.toString();
+  try {
+    const t0 = performance.now();
+    const load = spawnSync('npm', ['run', '--silent', 'db:load', '--', dataDir], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (load.status !== 0) throw new Error('db:load failed');
+    const loadMs = performance.now() - t0;
+    const servers = [await startServer(dataDir, '', { DATABASE_URL: url }), null as Server | null];
+    try {
+      const ready = await waitForReady(servers[0]!);
+      servers[1] = await startServer(dataDir, '', { DATABASE_URL: url });
+      await waitForReady(servers[1]);
+      const base = servers[0]!.base;
+      const summaries = await feedSummaries(base);
+      const search = await searchLatencies(base, summaries);
+      const feed = await feedLatencies(base);
+      const steady = memoryOf(servers[0]!.child);
+      // Both servers under load at once, asked the same things: the answers must be the same.
+      const addresses = benchQueries(summaries).map((query) => `/search?${searchParamsOf(query)}`);
+      addresses.push('/topics', '/articles?limit=20', '/articles?limit=20&topics=world');
+      let differing = 0;
+      await Promise.all(
+        addresses.map(async (address) => {
+          const [a, b] = await Promise.all(servers.map((server) => timed(`${server!.base}${address}`)));
+          if (JSON.stringify(a!.body) !== JSON.stringify(b!.body)) differing++;
+        }),
+      );
+      return {
+        loadMs: Math.round(loadMs),
+        startToFeedMs: Math.round(ready.feedMs),
+        rssSteadyMB: steady.rssMB,
+        rssPeakMB: steady.peakMB,
+        search,
+        ...feed,
+        twoServers: { compared: addresses.length, differing },
+      };
+    } finally {
+      for (const server of servers) server?.child.kill();
+    }
+  } finally {
+    await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(JSON.stringify(await benchApi(path.resolve(process.argv[2] ?? 'mock-data')), null, 2));
+  const dir = path.resolve(process.argv[2] ?? 'mock-data');
+  const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const result = process.argv.includes('--postgres') ? await benchPostgresApi(dir, adminUrl) : await benchApi(dir);
+  console.log(JSON.stringify(result, null, 2));
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --big] [-- --runs N]`: the performance goals, measured on the production build in headless
+// `npm run bench [-- --big] [-- --postgres] [-- --runs N]`: the performance goals, measured on the production build in headless
 // Chromium against generated data sets (10,000 articles; 100,000 too with --big), printed as a table with goal,
 // figure and verdict, and a soak of the production server process with slow clients (soak.ts). Exits 1 when a goal
 // is missed. Timings are medians of interleaved runs (spread in brackets).
@@ -120,6 +120,51 @@ async function apiRows(dataDir: string, count: number, label: string): Promise<R
   ];
 }
 
+/** The PostgreSQL backend's figures beside the embedded ones (`--postgres`; the server at TEST_DATABASE_URL). */
+async function postgresRows(dataDir: string, count: number, label: string): Promise<Row[]> {
+  const { benchPostgresApi } = await import('./api-bench.ts');
+  const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pg = await benchPostgresApi(dataDir, adminUrl);
+  const big = count >= 100_000;
+  const ms = (v: number) => `${Math.round(v * 10) / 10} ms`;
+  const p95Row = (measure: string, s: { median: number; p95: number; max: number }, limit: number): Row => ({
+    measure: `PostgreSQL: ${measure} (${label})`,
+    goal: `p95 <= ${limit} ms`,
+    figure: `p95 ${ms(s.p95)}, median ${ms(s.median)}, max ${ms(s.max)}`,
+    ok: s.p95 <= limit,
+  });
+  return [
+    {
+      measure: `PostgreSQL: db:load of the data set (${label})`,
+      goal: big ? '<= 3 min' : '',
+      figure: `${(pg.loadMs / 1000).toFixed(1)} s`,
+      ok: big ? pg.loadMs <= 180_000 : null,
+    },
+    {
+      measure: `PostgreSQL: process start to feed served (${label})`,
+      goal: '<= 2 s',
+      figure: `${(pg.startToFeedMs / 1000).toFixed(1)} s (no index to build: search answers as soon as the feed does)`,
+      ok: pg.startToFeedMs <= 2000,
+    },
+    {
+      measure: `PostgreSQL: app server memory (${label})`,
+      goal: 'RSS <= 250 MB',
+      figure: `steady ${pg.rssSteadyMB} MB, peak ${pg.rssPeakMB} MB`,
+      ok: pg.rssSteadyMB <= 250,
+    },
+    p95Row('search API, 200 varied queries', pg.search, 100),
+    p95Row('/api/articles?topics=', pg.articlesWithTopics, 10),
+    p95Row('/api/articles, page 200 by cursor', pg.deepPage200, 10),
+    p95Row('/api/topics', pg.topics, 10),
+    {
+      measure: `PostgreSQL: two app servers on one database, asked together (${label})`,
+      goal: 'identical answers',
+      figure: `${pg.twoServers.compared - pg.twoServers.differing} of ${pg.twoServers.compared} identical`,
+      ok: pg.twoServers.differing === 0,
+    },
+  ];
+}
+
 function soakRow({ alone, loaded, slowClientEndings, rssBefore, rssUnderLoad, rssAfter, seconds }: SoakResult): Row {
   const endings = Object.entries(slowClientEndings)
     .filter(([, count]) => count > 0)
@@ -171,6 +216,7 @@ for (const count of SETS) {
   const label = `${count / 1000}k`;
   const dataDir = generate(count);
   rows.push(...(await apiRows(dataDir, count, label)));
+  if (process.argv.includes('--postgres')) rows.push(...(await postgresRows(dataDir, count, label)));
   if (count === 10_000) rows.push(soakRow(await soak(outDir, dataDir)));
   const { server, url } = await serve(outDir, dataDir);
   rows.push(...(await browserRows(browser, url, label)));

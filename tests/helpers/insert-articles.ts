@@ -7,7 +7,7 @@ import type { Article, ArticleSummary, TopicRecord } from '@/contract/news';
 import { countWords } from '@/contract/words';
 
 /** The feed's summary of an article: everything but the pages, plus the page and word counts. */
-export function summaryOf(article: Article): ArticleSummary {
+function summaryOf(article: Article): ArticleSummary {
   const { pages, ...rest } = article;
   const wordCount = pages.flat().reduce((sum, paragraph) => sum + countWords(paragraph), 0);
   return { ...rest, pageCount: pages.length, wordCount };

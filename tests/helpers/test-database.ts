@@ -6,7 +6,7 @@ import pg from 'pg';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export const postgresRequired = process.env.REQUIRE_POSTGRES === '1';
+const postgresRequired = process.env.REQUIRE_POSTGRES === '1';
 
 /** Null when the admin connection works; else why not. */
 async function probe(): Promise<string | null> {

@@ -34,7 +34,7 @@ export interface PostgresSearchOptions {
 }
 
 /** Newest matches ranked by relevance per tier: enough for any reader's paging, few enough to read fast. */
-export const RANK_WINDOW = 1000;
+const RANK_WINDOW = 1000;
 /** Corrections considered per word, and combinations tried, for "Did you mean" (as the embedded engine). */
 const SUGGESTION_OPTIONS = 3;
 const SUGGESTION_TRIES = 27;

@@ -5,7 +5,7 @@ import { dayKeyInZone } from '../../contract/day-key.ts';
 const HOUR = 3_600_000;
 
 /** The first millisecond that falls on `day` (YYYY-MM-DD) in `timeZone`. */
-export function dayStart(day: string, timeZone: string): number {
+function dayStart(day: string, timeZone: string): number {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);
   // Zones lie within a day of UTC (-12 to +14 hours): search that span for where the day begins.
   let lo = midnightUtc - 15 * HOUR;

@@ -20,7 +20,7 @@ const MAX_VECTOR_BYTES = 1_000_000;
 /** Weight letters per field: title A, lead B, body C (D marks a query's words when ranking reads them). */
 const FIELD_WEIGHT = ['A', 'B', 'C'] as const;
 
-export interface SearchDocument {
+interface SearchDocument {
   id: string;
   /** ms since the epoch: any instant the contract allows (a year-0000 ISO string is out of PostgreSQL's range). */
   publishedMs: number;
@@ -39,7 +39,7 @@ export const searchBody = (pages: readonly (readonly string[])[]): string =>
 const quoteLexeme = (word: string) => `'${word.replace(/['\\]/g, '$&$&')}'`;
 
 /** The search document of a story; `fold` may remember words across stories (most repeat). */
-export function searchDocumentOf(article: Article, fold: (word: string) => string = foldWord): SearchDocument {
+function searchDocumentOf(article: Article, fold: (word: string) => string = foldWord): SearchDocument {
   const fields = [article.title, article.lead, searchBody(article.pages)];
   const lengths = [0, 0, 0];
   /** Occurrences per field of each folded word, in order of first appearance. */

@@ -40,7 +40,7 @@ export interface RankedStory {
 const LEXEME = /'((?:[^'\\]|''|\\.)*)'(?::([\d,]+))?/g;
 
 /** Occurrences per field (title, lead, body) of each word in a tsvector's text whose positions name the field. */
-export function fieldCounts(vectorText: string): Map<string, [number, number, number]> {
+function fieldCounts(vectorText: string): Map<string, [number, number, number]> {
   const counts = new Map<string, [number, number, number]>();
   for (const [, quoted, positions] of vectorText.matchAll(LEXEME)) {
     const word = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1');
@@ -58,7 +58,7 @@ export function fieldCounts(vectorText: string): Map<string, [number, number, nu
 const idf = (documentCount: number, df: number) => Math.log(1 + (documentCount - df + 0.5) / (df + 0.5));
 
 /** Sort order of relevance: closest tier, best score, newest, then id. */
-export function compareRanked(a: RankedStory, b: RankedStory): number {
+function compareRanked(a: RankedStory, b: RankedStory): number {
   return a.tier - b.tier || b.score - a.score || b.micros - a.micros || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

@@ -6,7 +6,7 @@
 import type { ClientBase } from 'pg';
 import { editDistance, typoAllowance } from '../../contract/words.ts';
 
-export interface ArchiveWord {
+interface ArchiveWord {
   word: string;
   /** How many stories hold it. */
   documents: number;
@@ -47,7 +47,7 @@ function trigramCount(word: string): number | null {
  * word's trigrams (a swap of neighbours does), and the other word has at most `max` more letters. Null when the
  * bound is too low to narrow anything (then every word of a possible length is read).
  */
-export function similarityFloor(word: string, max: number): number | null {
+function similarityFloor(word: string, max: number): number | null {
   const trigrams = trigramCount(word);
   if (trigrams === null) return null;
   const floor = (trigrams - 4 * max) / ([...word].length + 5 * max + 1);

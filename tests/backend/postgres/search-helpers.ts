@@ -23,7 +23,7 @@ export interface SearchParams {
 }
 
 /** What both adapters answer, with the cursors left out (each adapter has its own). */
-export interface Answer {
+interface Answer {
   items: { id: string }[];
   total: number;
   more: boolean;
