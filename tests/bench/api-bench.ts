@@ -225,10 +225,14 @@ export async function benchPostgresApi(dataDir: string, adminUrl: string) {
       const addresses = benchQueries(summaries).map((query) => `/search?${searchParamsOf(query)}`);
       addresses.push('/topics', '/articles?limit=20', '/articles?limit=20&topics=world');
       let differing = 0;
+      const examples: string[] = [];
       await Promise.all(
         addresses.map(async (address) => {
           const [a, b] = await Promise.all(servers.map((server) => timed(`${server!.base}${address}`)));
-          if (JSON.stringify(a!.body) !== JSON.stringify(b!.body)) differing++;
+          if (JSON.stringify(a!.body) !== JSON.stringify(b!.body)) {
+            differing++;
+            if (examples.length < 3) examples.push(`${address}: ${a!.status} vs ${b!.status}`);
+          }
         }),
       );
       return {
@@ -238,7 +242,7 @@ export async function benchPostgresApi(dataDir: string, adminUrl: string) {
         rssPeakMB: steady.peakMB,
         search,
         ...feed,
-        twoServers: { compared: addresses.length, differing },
+        twoServers: { compared: addresses.length, differing, examples },
       };
     } finally {
       for (const server of servers) server?.child.kill();

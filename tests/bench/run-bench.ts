@@ -159,7 +159,9 @@ async function postgresRows(dataDir: string, count: number, label: string): Prom
     {
       measure: `PostgreSQL: two app servers on one database, asked together (${label})`,
       goal: 'identical answers',
-      figure: `${pg.twoServers.compared - pg.twoServers.differing} of ${pg.twoServers.compared} identical`,
+      figure:
+        `${pg.twoServers.compared - pg.twoServers.differing} of ${pg.twoServers.compared} identical` +
+        (pg.twoServers.examples.length ? `; e.g. ${pg.twoServers.examples.join('; ')}` : ''),
       ok: pg.twoServers.differing === 0,
     },
   ];
