@@ -8,6 +8,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { foldWord, queryTerms, tokenize, typoAllowance } from '../../contract/words.ts';
 import type { SearchPageOutcome, SearchPageRequest, SearchPort } from '../ports.ts';
+import { RecentCache } from './search-cache.ts';
 import {
   decodeSearchCursor,
   encodeSearchCursor,
@@ -15,7 +16,6 @@ import {
   type Place,
   type SearchCursor,
 } from './search-cursor.ts';
-import { RecentCache } from './search-cache.ts';
 import { allOf, tiersOf, type Match, type Tier } from './search-plan.ts';
 import { SEARCH_SETTINGS, SearchQueries, type Window } from './search-queries.ts';
 import type { RankedStory, Totals } from './search-ranking.ts';
