@@ -5,7 +5,9 @@
 // The queries are drawn from the database's own stories. A second page is asked with the first page's cursor (its
 // time is the second request's alone; the adapter may remember the first page's count and window, as it does for
 // any reader paging on). One warm-up round, then `rounds` measured rounds (default 3); p50/p95/max of
-// all measured requests and of each query's median (steadier on a shared machine), for relevance and newest.
+// all measured requests and of each query's median and fastest run (on a shared machine, other work only
+// adds time: the fastest is the nearest to an idle machine), for relevance and newest.
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import type { SearchPageRequest } from '../../src/backend/ports.ts';
 import { createPostgresSearch } from '../../src/backend/postgres/postgres-search.ts';
@@ -42,6 +44,9 @@ async function main() {
   );
   const queries = benchQueries(rows.map((row) => row.summary));
   /** Per query, its sort and its measured times. */
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const measured = queries.map((query) => ({ query, sort: query.sort ?? 'relevance', times: [] as number[] }));
   let found = 0;
   for (let round = 0; round <= rounds; round++) {
@@ -68,6 +73,11 @@ async function main() {
   }
   await db.end();
   console.log(
+    `load average before and after: ${load} / ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
     `${rows.length} stories, ${queries.length} queries (${found} find something), ${rounds} rounds, rank window ${rankWindow ?? 'default'}`,
   );
   const ofSort = (sort: string | null) => measured.filter((m) => m.times.length && (!sort || m.sort === sort));
@@ -76,6 +86,7 @@ async function main() {
     const label = (sort ?? 'all').padEnd(9);
     console.log(`${label} every request: ${describe(ofSort(sort).flatMap((m) => m.times))}`);
     console.log(`${label} each query's median: ${describe(ofSort(sort).map((m) => median(m.times)))}`);
+    console.log(`${label} each query's fastest: ${describe(ofSort(sort).map((m) => Math.min(...m.times)))}`);
   }
   console.log('slowest (median):');
   for (const m of ofSort(null)

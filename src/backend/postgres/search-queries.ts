@@ -92,12 +92,17 @@ export class SearchQueries {
     return (await client.query<Row>(text, params)).rows;
   }
 
-  /** How many stories match (on `client`: another connection in the same snapshot may count meanwhile). */
-  async count(match: Match, client = this.client): Promise<number> {
-    const known = this.counted.get(match.query);
-    if (known !== undefined) return known;
+  /**
+   * How many stories match, or with `match` null, pass the filters (on `client`: another connection in the same
+   * snapshot may count meanwhile).
+   */
+  async count(match: Match | null, client = this.client): Promise<number> {
+    const known = match && this.counted.get(match.query);
+    if (known !== undefined && known !== null) return known;
     const [row] = await this.query<{ total: number }>(
-      (arg) => `SELECT count(*)::integer AS total FROM ${this.matching(arg, match)}`,
+      (arg) =>
+        `SELECT count(*)::integer AS total
+         FROM ${match ? this.matching(arg, match) : `search_documents WHERE true${this.filters(arg)}`}`,
       client,
     );
     return row!.total;
