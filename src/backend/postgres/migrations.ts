@@ -52,9 +52,9 @@ export const MIGRATIONS: readonly Migration[] = [
     // rules (search-documents.ts), so they match the embedded engine's; the vector holds each folded word with
     // one position per occurrence, its range naming the field (title 1-4096, lead 4097-8192, body from 8193),
     // which ranking reads back. search_words (each word with the number of stories holding it) and
-    // search_totals (field lengths for BM25) follow every change of search_documents through the triggers
-    // below, whoever writes it; the trigram index finds look-alikes of misspelt words. pg_trgm is a trusted
-    // extension: the database's owner may create it.
+    // search_totals (field lengths for BM25, and a version search's caches go by) follow every change of
+    // search_documents through the triggers below, whoever writes it; the trigram index finds look-alikes of
+    // misspelt words. pg_trgm is a trusted extension: the database's owner may create it.
     sql: `
       CREATE EXTENSION IF NOT EXISTS pg_trgm;
       CREATE TABLE search_documents (
@@ -69,8 +69,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX search_documents_words ON search_documents USING gin (vector);
       CREATE INDEX search_documents_order ON search_documents (published_at DESC, id);
       CREATE TABLE search_words (
-        word text COLLATE "C" PRIMARY KEY,
-        documents integer NOT NULL
+        word text COLLATE "C" NOT NULL,
+        documents integer NOT NULL,
+        PRIMARY KEY (word) INCLUDE (documents)
       );
       CREATE INDEX search_words_trigrams ON search_words USING gin (word gin_trgm_ops);
       CREATE INDEX search_words_unused ON search_words (word) WHERE documents <= 0;
@@ -79,9 +80,10 @@ export const MIGRATIONS: readonly Migration[] = [
         documents bigint NOT NULL,
         title_words bigint NOT NULL,
         lead_words bigint NOT NULL,
-        body_words bigint NOT NULL
+        body_words bigint NOT NULL,
+        version bigint NOT NULL
       );
-      INSERT INTO search_totals VALUES (true, 0, 0, 0, 0);
+      INSERT INTO search_totals VALUES (true, 0, 0, 0, 0, 0);
 
       -- Counts the words and lengths of the rows a statement added and removed (an update does both). Writers
       -- take one lock, in a fixed order before any word's row, so concurrent imports wait instead of deadlocking.
@@ -100,7 +102,8 @@ export const MIGRATIONS: readonly Migration[] = [
               documents = documents + (SELECT coalesce(sum(sign), 0) FROM changed),
               title_words = title_words + (SELECT coalesce(sum(sign * title_words), 0) FROM changed),
               lead_words = lead_words + (SELECT coalesce(sum(sign * lead_words), 0) FROM changed),
-              body_words = body_words + (SELECT coalesce(sum(sign * body_words), 0) FROM changed)
+              body_words = body_words + (SELECT coalesce(sum(sign * body_words), 0) FROM changed),
+              version = version + 1
           )
           INSERT INTO search_words AS known (word, documents)
           SELECT word, sum(sign) FROM changed, unnest(tsvector_to_array(vector)) AS word

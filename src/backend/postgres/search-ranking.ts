@@ -37,18 +37,41 @@ export interface RankedStory {
   holds: ReadonlySet<string>;
 }
 
-const LEXEME = /'((?:[^'\\]|''|\\.)*)'(?::([\d,]+))?/g;
-
-/** Occurrences per field (title, lead, body) of each word in a tsvector's text whose positions name the field. */
+/**
+ * Occurrences per field (title, lead, body) of each word in a tsvector's text whose positions name the field:
+ * `'word':1,2,4097,8193 'other':8193`. Read character by character: a window's text holds a million positions.
+ */
 function fieldCounts(vectorText: string): Map<string, [number, number, number]> {
   const counts = new Map<string, [number, number, number]>();
-  for (const [, quoted, positions] of vectorText.matchAll(LEXEME)) {
-    const word = quoted!.replace(/''/g, "'").replace(/\\(.)/g, '$1');
+  const [, leadStart, bodyStart] = FIELD_POSITION_START;
+  let at = 0;
+  while (at < vectorText.length) {
+    if (vectorText[at] !== "'") {
+      at++;
+      continue;
+    }
+    // A quoted word: '' stands for ' and a backslash escapes the next character.
+    let word = '';
+    for (at++; at < vectorText.length; at++) {
+      const char = vectorText[at]!;
+      if (char === '\\') word += vectorText[++at] ?? '';
+      else if (char === "'" && vectorText[at + 1] === "'") word += vectorText[at++];
+      else if (char === "'") break;
+      else word += char;
+    }
+    at++;
     const count: [number, number, number] = [0, 0, 0];
-    for (const position of (positions ?? '').split(',')) {
-      const at = Number(position);
-      if (!at) continue;
-      count[at >= FIELD_POSITION_START[2] ? 2 : at >= FIELD_POSITION_START[1] ? 1 : 0]++;
+    if (vectorText[at] === ':') {
+      let position = 0;
+      for (at++; at <= vectorText.length; at++) {
+        const code = vectorText.charCodeAt(at);
+        if (code >= 48 && code <= 57) position = position * 10 + code - 48;
+        else {
+          if (position) count[position >= bodyStart ? 2 : position >= leadStart ? 1 : 0]++;
+          position = 0;
+          if (code !== 44) break; // anything but a comma ends the positions
+        }
+      }
     }
     counts.set(word, count);
   }

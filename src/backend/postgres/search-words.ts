@@ -132,9 +132,10 @@ export async function expandQuery(client: ClientBase, terms: readonly string[], 
     `SELECT t.term::integer - 1 AS term, w.word, w.documents
      FROM unnest($1::text[]) WITH ORDINALITY AS t(word, term) JOIN search_words w ON w.word = t.word
      UNION ALL
-     (SELECT -1, word, documents FROM search_words WHERE word LIKE $2 AND word <> $3
+     (SELECT -1, word, documents FROM search_words WHERE word > $2 AND word < $3
       ORDER BY documents DESC, word LIMIT $4)`,
-    [terms, `${last}%`, last, prefixExpansionCap(last)],
+    // The words after the last word itself and before anything it does not start: a range of the primary key.
+    [terms, last, `${last}\u{10FFFF}`, prefixExpansionCap(last)],
   );
   const expansions: Expansion[][] = terms.map(() => []);
   const completions: Expansion[] = [];

@@ -1,5 +1,5 @@
 // The PostgreSQL search on a generated archive (thousands of real words and names): typo tiers and "Did you mean"
-// as the embedded engine answers them, relevance ranked over a small window (as over the newest 1000 matches of a
+// as the embedded engine answers them, relevance ranked over a small window (as over the newest 500 matches of a
 // large archive), cursors that hold while stories arrive, and the vocabulary kept in step with every change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyTimeZoneFromEnv } from '@/backend/agency-time-zone';
@@ -15,7 +15,7 @@ import { searchPair, type SearchPair, type SearchParams } from './search-helpers
 
 const unavailable = await postgresUnavailableReason();
 const data = readDataFolder(generatedDataDir(1200, 5));
-/** Small enough that common words overflow it, as the newest 1000 do at 100,000 stories. */
+/** Small enough that common words overflow it, as the newest 500 do at 100,000 stories. */
 const WINDOW = 12;
 
 describe.skipIf(unavailable)(
@@ -24,7 +24,8 @@ describe.skipIf(unavailable)(
     let pair: SearchPair;
     let windowed: SearchPort;
     beforeAll(async () => {
-      pair = await searchPair(data);
+      // A window as large as the archive ranks every match, as the embedded engine does; `windowed` ranks few.
+      pair = await searchPair(data, { rankWindow: data.articles.length });
       windowed = createPostgresSearch(pair.db, { timeZone: agencyTimeZoneFromEnv(), rankWindow: WINDOW });
     }, 60_000);
     afterAll(async () => {
@@ -114,6 +115,21 @@ describe.skipIf(unavailable)(
       expect(first.total).toBe(byRelevance.length);
     });
 
+    it('gives the same answers when it counts on a second connection beside the page', async () => {
+      const beside = createPostgresSearch(pair.db, { timeZone: agencyTimeZoneFromEnv(), countBesideFrom: 0 });
+      for (const params of [
+        { q: 'government' },
+        { q: 'goverment', sort: 'newest' as const },
+        { q: 'the', topics: 'politics', from: '2026-10-01' },
+        { q: 'government zzzzzz' },
+      ]) {
+        const { nextCursor: _cursor, ...embedded } = pair.embedded(params);
+        const { nextCursor, ok: _ok, ...postgres } = await answer(params, beside);
+        expect({ ...postgres, more: nextCursor !== null }, params.q).toEqual(embedded);
+      }
+      expect(pair.db.totalCount).toBe(2);
+    });
+
     it('keeps exact matches before look-alikes across windows: every "government" story before any farther one', async () => {
       const ids = await readAll({ q: 'goverment', limit: '7' }, windowed);
       const embedded = (await pair.readAll({ q: 'goverment', limit: '50' }))[0];
@@ -157,7 +173,10 @@ describe.skipIf(unavailable)(
         expect(new Set(ids).size, sort).toBe(ids.length);
         expect(new Set(ids), sort).toEqual(new Set(before));
       }
-      expect((await answer({ q: 'government' })).items.map((item) => item.id)).toContain('arrival-1');
+      // What was remembered of the search before the stories arrived is not served after.
+      const after = await answer({ q: 'government' });
+      expect(after.items.map((item) => item.id)).toContain('arrival-1');
+      expect(after.total).toBe(before.length + arrivals.length);
     });
 
     it('keeps the vocabulary and the totals in step with every insert, update and delete', async () => {
