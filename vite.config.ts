@@ -50,13 +50,34 @@ function displayBootScript(): Plugin {
 
 /** Node-side checks without the browser-like environment: the lint rules, the servers, the backend, the tools and
  * the wire contract (a jsdom environment costs each file about a second to set up). */
+/** What the jsdom projects share. */
+const jsdomTests = {
+  environment: 'jsdom' as const,
+  // Worker threads, not processes: the jsdom files took 121 s of CPU so against 158 s in forks (measured here).
+  pool: 'threads' as const,
+  include: ['tests/**/*.test.{ts,tsx}'],
+  setupFiles: ['./tests/setup.ts'],
+  // A whole app rendered in jsdom: 1-3 s on an idle machine, past the default 5 s on a two-core one running
+  // the browser tests' build beside it (seen in full runs).
+  testTimeout: 15_000,
+  restoreMocks: true,
+  unstubGlobals: true,
+  // "Your time" must differ from the agency's (UTC+3) wherever the tests run.
+  env: { TZ: 'UTC' },
+};
+
+const moduleMockingTests = [
+  'tests/app/service-worker-slot.test.tsx',
+  'tests/app/update-offer.test.tsx',
+  'tests/app/display-boot.test.ts',
+];
+
 const nodeTests = [
   'tests/architecture/**/*.test.ts',
   'tests/server/**/*.test.ts',
   'tests/backend/**/*.test.ts',
   'tests/tools/**/*.test.ts',
   'tests/contract/**/*.test.ts',
-  'tests/backend/**/*.test.ts',
 ];
 
 /**
@@ -104,23 +125,28 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   // No CORS: the app and its API share an origin (Vite's default would advertise every method to any page).
   server: { port: 5173, cors: false },
   test: {
+    // Both cores for the jsdom and Node files (Vitest's default leaves one free: 1 worker on this 2-core machine).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
         test: {
+          ...jsdomTests,
           name: 'unit',
-          environment: 'jsdom',
-          // Worker threads, not processes: the jsdom files took 121 s of CPU so against 158 s in forks (measured here).
-          pool: 'threads',
-          include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/e2e/**', ...nodeTests],
-          setupFiles: ['./tests/setup.ts'],
-          // A whole app rendered in jsdom: 1-3 s on an idle machine, past the default 5 s on a two-core one running
-          // the browser tests' build beside it (seen in full runs).
-          testTimeout: 15_000,
-          restoreMocks: true,
-          // "Your time" must differ from the agency's (UTC+3) wherever the tests run.
-          env: { TZ: 'UTC' },
+          exclude: ['tests/e2e/**', ...nodeTests, ...moduleMockingTests],
+          // One jsdom and one module graph per worker, shared by its files (tests/setup.ts resets every store, the
+          // DOM, storage and the MSW handlers after each test): a fresh environment and a fresh import of React,
+          // the router and the app for each of 50 files was most of the jsdom files' time (measured in the README).
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...jsdomTests,
+          // Files that replace modules (vi.mock, vi.resetModules) get a module graph of their own.
+          name: 'unit-isolated',
+          include: moduleMockingTests,
         },
       },
       {

@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
-const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const startedAt = Date.now();
 const seconds = () => `${Math.round((Date.now() - startedAt) / 1000)} s`;
 
@@ -23,13 +22,19 @@ function run(command, args, { quiet = false, env = process.env } = {}) {
 
 const failures = [];
 
-if (!existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log(`Chromium is missing at ${chromium}; installing Debian's package for the real-browser tests.`);
+// The real-browser tests drive Debian's chromium-headless-shell (or chromium; tests/e2e/chromium.ts).
+if (
+  !process.env.CHROMIUM_PATH &&
+  !existsSync('/usr/bin/chromium-headless-shell') &&
+  process.getuid?.() === 0 &&
+  existsSync('/usr/bin/apt-get')
+) {
+  console.log("Chromium's headless shell is missing; installing Debian's package for the real-browser tests.");
   const install = await run('sh', [
     '-c',
-    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell',
   ]);
-  if (!install.ok) failures.push('install chromium');
+  if (!install.ok && !existsSync('/usr/bin/chromium')) failures.push('install chromium');
 }
 
 const checks = [

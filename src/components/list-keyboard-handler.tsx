@@ -1,31 +1,13 @@
 // Reading a list from the keyboard (the feed, search results): j/k next and previous story, o or Enter open it,
 // s Show more/less, m mark read/unread, b save (the "?" dialog lists them: shortcuts-help.tsx). Items are the elements with
 // data-item-id inside the list; focus moves onto them (they have tabIndex -1) and they scroll into view.
-// Back to the list puts focus on the story the reader opened.
+// Back to the list puts focus on the story the reader opened (use-opened-story-focus.ts, loaded with the list).
 import { useEffect, useRef, type RefObject } from 'react';
-import { useLocation, useNavigationType } from 'react-router';
+import { useLocation } from 'react-router';
 import { isShortcutEvent } from '@/lib/keyboard';
 import { isRead, useReadMarksStore, type ReadableStory } from '@/stores/read-marks-store';
 
 const ITEM = '[data-item-id]';
-const openedKey = (entry: string) => `list-opened:${entry}`;
-
-function remember(key: string, value: string) {
-  try {
-    sessionStorage.setItem(key, value);
-  } catch {
-    // Storage full or disabled: focus simply stays at the start of the page on Back.
-  }
-}
-
-function recall(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
 export interface ListKeyboardProps {
   /** The stories listed (m toggles their read marks). */
   stories: readonly ReadableStory[];
@@ -39,7 +21,6 @@ export interface ListKeyboardProps {
 /** Wires the shortcuts to the list inside `listRef`. */
 export default function ListKeyboardHandler({ listRef, stories, canExpand = false, takeEarlyKeys }: ListKeyboardProps) {
   const { key: entry } = useLocation();
-  const navigationType = useNavigationType();
   const latest = useRef({ stories, entry });
   useEffect(() => {
     latest.current = { stories, entry };
@@ -104,40 +85,10 @@ export default function ListKeyboardHandler({ listRef, stories, canExpand = fals
     const onKeyDown = (event: KeyboardEvent) => {
       if (isShortcutEvent(event) && press(event.key)) event.preventDefault();
     };
-    // Whichever way a story is opened (click, o, Enter), the list remembers it for Back.
-    const onClick = (event: MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest('a') : null;
-      const opened = link?.closest<HTMLElement>(ITEM);
-      if (opened?.dataset.itemId && link?.closest('h2, h3')) {
-        remember(openedKey(latest.current.entry), opened.dataset.itemId);
-      }
-    };
-    const list = listRef.current;
     document.addEventListener('keydown', onKeyDown);
     for (const key of takeEarlyKeys()) press(key);
-    list?.addEventListener('click', onClick, true);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      list?.removeEventListener('click', onClick, true);
-    };
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, [listRef, canExpand, takeEarlyKeys]);
-
-  // Back to the list: focus the story the reader left from, once it is on the page (a windowed list renders it
-  // when its place is restored). Scrolling is left to the scroll restoration.
-  useEffect(() => {
-    if (navigationType !== 'POP') return;
-    const id = recall(openedKey(entry));
-    if (!id) return;
-    let frames = 0;
-    let frame = 0;
-    const tryFocus = () => {
-      const item = listRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`);
-      if (item) item.focus({ preventScroll: true });
-      else if (frames++ < 60) frame = requestAnimationFrame(tryFocus);
-    };
-    frame = requestAnimationFrame(tryFocus);
-    return () => cancelAnimationFrame(frame);
-  }, [entry, navigationType, listRef]);
 
   return null;
 }

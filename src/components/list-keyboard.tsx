@@ -6,6 +6,7 @@ import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { ErrorBoundary } from './error-boundary';
 import type { ListKeyboardProps } from './list-keyboard-handler';
 import { useListShortcutsListed } from './shortcuts-help';
+import { useOpenedStoryFocus } from './use-opened-story-focus';
 
 const Handler = lazyWithRetry(() => import('./list-keyboard-handler'));
 
@@ -15,6 +16,7 @@ const EARLY_KEYS = new Set(['j', 'k', 'o', 's', 'm', 'b']);
 /** j/k, o/Enter, s, m and b for the stories in `listRef` (see list-keyboard-handler.tsx). */
 export function ListKeyboard(props: Omit<ListKeyboardProps, 'takeEarlyKeys'>) {
   useListShortcutsListed(props.canExpand ?? false);
+  useOpenedStoryFocus(props.listRef);
   const early = useRef<string[] | null>([]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

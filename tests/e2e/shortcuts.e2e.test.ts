@@ -26,6 +26,26 @@ describe('keyboard shortcuts', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a story clicked before that code arrives still gets focus when the reader comes Back to the list', async () => {
+    const { page, errors } = await openPage();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/list-keyboard-handler-*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(baseURL);
+    await page.getByRole('link', { name: second.title }).click();
+    await page.getByRole('heading', { level: 1, name: second.title }).waitFor();
+    release();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'All news' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.itemId))
+      .toBe(second.id);
+    expect(errors).toEqual([]);
+  });
+
   const list = ['j', 'k', 'o or Enter', 'm', 'b'];
   for (const [view, path, shown, expected] of [
     ['the feed', '/', newest.title, [...list.slice(0, 3), 's', ...list.slice(3), '/', '?']],

@@ -41,7 +41,11 @@ describe('All news feed', () => {
     for (const topic of newest.topics) {
       expect(within(item).getByRole('button', { name: topicName(topic) })).toHaveAttribute('aria-expanded', 'false');
     }
-    expect(screen.getAllByRole('heading', { level: 2 })[0]).toHaveTextContent(formatAgencyDay(newest.publishedAt));
+    // The day headings of the news list (the converter box beside it has a heading of its own).
+    const news = screen.getByRole('region', { name: 'All news' });
+    expect(within(news).getAllByRole('heading', { level: 2 })[0]).toHaveTextContent(
+      formatAgencyDay(newest.publishedAt),
+    );
 
     await waitFor(() =>
       expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(
@@ -49,7 +53,11 @@ describe('All news feed', () => {
       ),
     );
     const days = new Set(firstPage.map((a) => formatAgencyDay(a.publishedAt)));
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([...days]);
+    expect(
+      within(news)
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent),
+    ).toEqual([...days]);
     expect(document.title).toBe('All news — Agency News');
   });
 

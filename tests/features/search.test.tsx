@@ -69,7 +69,7 @@ describe('search from the header', () => {
     expect(new URLSearchParams(location.current!.search).get('q')).toBe('satellite');
     const expected = await resultsFor({ q: 'satellite' });
     await waitForResults('satellite', expected.total);
-    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(expected.items.map((i) => i.title)));
     expect(document.title).toBe('Search: satellite — Agency News');
     const box = await searchBox();
     expect(box).toHaveValue('satellite');
@@ -119,7 +119,7 @@ describe('search view: typing and the address', () => {
     await waitForResults('key rate', expected.total);
     await waitFor(() => expect(params().get('q')).toBe('key rate'));
     expect(requests.map((r) => r.get('q'))).toEqual(['key rate']);
-    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(expected.items.map((i) => i.title)));
   });
 
   it('keeps the previous results on screen while the next search loads', async () => {
@@ -135,7 +135,7 @@ describe('search view: typing and the address', () => {
     await user.type(box, 'satellite');
     await waitFor(() => expect(document.querySelector('ol.search-results')).toHaveAttribute('aria-busy', 'true'));
     expect(status()).toHaveTextContent('Searching…');
-    expect(shownTitles()).toEqual(grain.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(grain.items.map((i) => i.title)));
 
     release();
     const satellite = await resultsFor({ q: 'satellite' });
@@ -157,7 +157,7 @@ describe('search view: typing and the address', () => {
     await waitForResults('grain', grain.total);
     await waitFor(() => expect(params().get('q')).toBe('grain'));
     expect(await searchBox()).toHaveValue('grain');
-    expect(shownTitles()).toEqual(grain.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(grain.items.map((i) => i.title)));
   });
 
   it('reloads a shared address with its whole state', async () => {
@@ -166,7 +166,7 @@ describe('search view: typing and the address', () => {
     const expected = await resultsFor({ q: 'satellite', topics: topic, sort: 'newest' });
     renderApp(`/search?q=satellite&topics=${topic}&sort=newest`);
     await waitForResults('satellite', expected.total);
-    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(expected.items.map((i) => i.title)));
     expect(screen.getByRole('checkbox', { name: topicName(topic) })).toBeChecked();
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveValue('newest');
     expect(await searchBox()).toHaveValue('satellite');
@@ -274,7 +274,7 @@ describe('search view: results', () => {
     await waitFor(() => expect(shownTitles()).toHaveLength(SEARCH_PAGE_SIZE));
     await user.click(screen.getByRole('button', { name: 'Show more results' }));
     await waitFor(() => expect(shownTitles()).toHaveLength(Math.min(all.total, 2 * SEARCH_PAGE_SIZE)));
-    expect(shownTitles()).toEqual(all.items.slice(0, 2 * SEARCH_PAGE_SIZE).map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(all.items.slice(0, 2 * SEARCH_PAGE_SIZE).map((i) => i.title)));
   });
 
   it('explains a failed search and tries again', async () => {
@@ -305,7 +305,7 @@ describe('search view: filters', () => {
     const onlyA = await resultsFor({ q: 'satellite', topics: a! });
     await waitForResults('satellite', onlyA.total);
     await waitFor(() => expect(params().get('topics')).toBe(a));
-    expect(shownTitles()).toEqual(onlyA.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(onlyA.items.map((i) => i.title)));
 
     await user.click(screen.getByRole('checkbox', { name: topicName(b!) }));
     const either = await resultsFor({ q: 'satellite', topics: `${a},${b}` });
@@ -341,7 +341,7 @@ describe('search view: filters', () => {
     await waitForResults('satellite', ranged.total);
     await waitFor(() => expect(params().get('from')).toBe('2026-11-22'));
     await waitFor(() => expect(params().get('to')).toBe('2026-11-25'));
-    expect(shownTitles()).toEqual(ranged.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(ranged.items.map((i) => i.title)));
 
     await user.clear(to);
     await user.type(to, '2026-11-21');
@@ -439,7 +439,7 @@ describe('search view: filters', () => {
     await user.click(link);
     await waitForResults('central bank', expected.total);
     expect(Object.fromEntries(params())).toEqual({ q: 'central bank', topics: topic, sort: 'newest' });
-    expect(shownTitles()).toEqual(expected.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(expected.items.map((i) => i.title)));
     expect(await searchBox()).toHaveValue('central bank');
     expect(screen.queryByText(/Did you mean/)).not.toBeInTheDocument();
   });
@@ -454,7 +454,7 @@ describe('search view: filters', () => {
         `${typo.total} results. Showing results for “government” — search instead for “goverment”`,
       ),
     );
-    expect(shownTitles()).toEqual(typo.items.map((i) => i.title));
+    await waitFor(() => expect(shownTitles()).toEqual(typo.items.map((i) => i.title)));
 
     await user.click(screen.getByRole('link', { name: 'goverment' }));
     await waitFor(() => expect(Object.fromEntries(params())).toEqual({ q: 'goverment', typos: 'off' }));
