@@ -294,20 +294,25 @@ export async function createEmbeddedBackend({
     return dataKeyOf(topicsJson, articlesHash);
   }
 
-  /** Reads the folder again (in slices) and serves it; a problem is logged and the data served before kept. */
-  async function reload(): Promise<void> {
+  /**
+   * Reads the folder again (in slices) and serves it; a problem is logged and the data served before kept. A read
+   * for a watcher's event stops when the files change again (another event follows); a read before a write
+   * (`beforeWrite`) never does: the write must start from what is on disk, or it would undo a change whose event
+   * arrived while the read ran (seen on a busy machine).
+   */
+  async function reload({ beforeWrite = false } = {}): Promise<void> {
     const before = dataFilesSignature(dir);
     if (before === signature) return;
     stale = false;
     try {
-      const data = await loadNewsDataInSlices(dir, () => closed || stale);
-      if (closed || stale) return;
+      const data = await loadNewsDataInSlices(dir, () => closed || (stale && !beforeWrite));
+      if (closed || (stale && !beforeWrite)) return;
       signature = before;
       assembly.serve(data);
       log.info(`${dir}: data files reloaded (${data.store.size} articles)`);
     } catch (error) {
       // A file caught half-written is read again once it settles; only a settled file's problem is reported.
-      if (error instanceof SlicedWorkStopped || stale || closed) return;
+      if (error instanceof SlicedWorkStopped || (stale && !beforeWrite) || closed) return;
       signature = before;
       // The same message as at start: file, record and field; a stack trace would only bury it.
       const message = error instanceof DataFileError ? error.message : String(error);
@@ -333,7 +338,7 @@ export async function createEmbeddedBackend({
     keep,
     queue,
     // Changes not read yet are read first, so a write never undoes them.
-    beforeWrite: reload,
+    beforeWrite: () => reload({ beforeWrite: true }),
     async close() {
       closed = true;
       clearTimeout(timer);

@@ -2,7 +2,8 @@
 // and articles.json, `rates.replace` rates.json, each through a temporary file renamed over the old one (a reader
 // never sees half a file); a restart serves the same data from the same index cache; changes made by others are read
 // before a write, and its own writes are not read back.
-import { readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import {
@@ -16,6 +17,7 @@ import type { NewsChange } from '@/backend/ports';
 import type { Article } from '@/contract/news';
 import type { RatesFile } from '@/contract/rates';
 import { copyOfSampleData, sampleData } from '../../helpers/fixtures';
+import { generatedDataDir } from '../../helpers/generated-data';
 
 const WAIT = { timeout: 15_000, interval: 20 };
 
@@ -121,6 +123,20 @@ describe('upsert over a data folder', () => {
     expect(ids).toContain('written-by-hand');
     expect(ids).toContain('ours');
     expect(await backend.news.article('written-by-hand')).toEqual(theirs);
+  });
+
+  it('keeps a change whose file event arrives while it is reading the folder before its write', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'news-race-'));
+    cpSync(generatedDataDir(3000), dir, { recursive: true });
+    const backend = await open(dir, { watch: true, settleMs: 60_000, log: { info: () => {}, error: () => {} } });
+    const file = path.join(dir, 'articles.json');
+    const theirs = story('written-by-hand', '2026-11-28T06:00:00+03:00');
+    writeFileSync(file, JSON.stringify([...(JSON.parse(readFileSync(file, 'utf8')) as Article[]), theirs]));
+    // The write starts at once: the folder's event for the change above comes while its read of 3000 stories runs.
+    await backend.news.upsert({ articles: [story('ours', '2026-11-28T07:00:00+03:00')] });
+    const ids = readDataFolder(dir).articles.map((a) => a.id);
+    expect(ids).toContain('written-by-hand');
+    expect(ids).toContain('ours');
   });
 });
 
