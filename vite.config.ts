@@ -157,6 +157,9 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           include: nodeTests,
           env: { TZ: 'UTC' },
           testTimeout: 30_000,
+          // Some files start server processes (two, over a new database, in postgres-server.test.ts) before their
+          // tests: past the default 10 s on this 2-core machine while the browser tests ran beside (seen).
+          hookTimeout: 30_000,
         },
       },
       {

@@ -15,6 +15,7 @@ import {
 } from './database-availability.ts';
 import { migrate, MIGRATIONS, type Migration } from './migrations.ts';
 import { NewsListener } from './news-listener.ts';
+import { gatedPool, PoolGate } from './pool-gate.ts';
 import { PostgresNewsStore } from './postgres-news-store.ts';
 import { PostgresRates } from './postgres-rates.ts';
 import { createPostgresSearch, type PostgresSearchOptions } from './postgres-search.ts';
@@ -25,8 +26,10 @@ export interface PostgresBackendOptions {
   log?: BackendLog;
   /** The waits between attempts to reach the database: doubling from `first` to at most `max` (ms). */
   retryDelayMs?: { first: number; max: number };
-  /** Connections the ports share (pg's default: 10). */
+  /** Connections the ports share (default 10: 8 behind the queue of pool-gate.ts, 2 for searches' counts). */
   poolSize?: number;
+  /** How long opening a connection may take before the database counts as unreachable (tests shorten it). */
+  connectTimeoutMs?: number;
   /** Tests only: a schema other than the app's. */
   migrations?: readonly Migration[];
   search?: Partial<PostgresSearchOptions>;
@@ -45,6 +48,9 @@ const DEFAULT_RETRY = { first: 500, max: 10_000 };
 /** A query's own limit: the client gives up after 15 s anyway, and a stuck one must not hold a connection. */
 const STATEMENT_TIMEOUT_MS = 15_000;
 const CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_POOL_SIZE = 10;
+/** How long a request waits for a connection in a burst before it is told the database is busy (pool-gate.ts). */
+const GATE_WAIT_MS = 10_000;
 
 const reasonOf = (error: unknown) => (error as Error).message || (error as { code?: string }).code || String(error);
 
@@ -52,14 +58,17 @@ export async function createPostgresBackend(options: PostgresBackendOptions): Pr
   const { url, log = console, retryDelayMs = DEFAULT_RETRY, migrations = MIGRATIONS } = options;
   const where = describeDatabase(url);
   const source = randomUUID();
-  const pool = new pg.Pool({
+  const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const connections = new pg.Pool({
     connectionString: url,
-    max: options.poolSize,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    max: poolSize,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     keepAlive: true,
     application_name: 'agency-news',
   });
+  // Two connections stay outside the gate, for a search's count beside its page (postgres-search.ts).
+  const pool = gatedPool(connections, new PoolGate(Math.max(1, poolSize - 2), GATE_WAIT_MS));
   // An idle pooled connection that dies (the database restarting) is dropped by the pool; unheard, it would crash.
   pool.on('error', (error) => log.warn(`PostgreSQL: an idle connection was lost (${reasonOf(error)})`));
 
@@ -82,7 +91,11 @@ export async function createPostgresBackend(options: PostgresBackendOptions): Pr
     onNotice: (notice) => void news.changed({ newest: notice.newest }),
     onReconnect: () => void catchUp(),
   });
-  const search = createPostgresSearch(pool, { timeZone: agencyTimeZoneFromEnv(), ...options.search });
+  const search = createPostgresSearch(pool, {
+    timeZone: agencyTimeZoneFromEnv(),
+    spareConnections: connections,
+    ...options.search,
+  });
 
   let closed = false;
   let wake: (() => void) | null = null;

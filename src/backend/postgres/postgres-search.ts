@@ -28,6 +28,9 @@ export interface PostgresSearchOptions {
   rankWindow?: number;
   /** From this many estimated matches, the count runs on a second connection beside the page. */
   countBesideFrom?: number;
+  /** Where that second connection comes from when one is free at once (default: `db`). Not `db` behind its gate
+   * (pool-gate.ts): a search holding a place while waiting for a second one could wait on searches doing the same. */
+  spareConnections?: Pool;
 }
 
 /**
@@ -238,6 +241,7 @@ const REMEMBERED_WINDOWS = 50;
 export function createPostgresSearch(db: Pool, options: PostgresSearchOptions): SearchPort {
   const rankWindow = options.rankWindow ?? RANK_WINDOW;
   const countBesideFrom = options.countBesideFrom ?? COUNT_BESIDE_FROM;
+  const spare = options.spareConnections ?? db;
   const counts = new RecentCache<number>(REMEMBERED_COUNTS);
   const windows = new RecentCache<Window>(REMEMBERED_WINDOWS);
 
@@ -281,8 +285,8 @@ export function createPostgresSearch(db: Pool, options: PostgresSearchOptions): 
     if (total === undefined && !counting && unfiltered) total = totals.documents;
     let counted: Promise<number> | null = null;
     const estimate = counting ? counting.estimate : totals.documents;
-    if (total === undefined && estimate !== null && estimate >= countBesideFrom && hasSpareConnection(db)) {
-      counted = countBeside(db, client, queries, counting);
+    if (total === undefined && estimate !== null && estimate >= countBesideFrom && hasSpareConnection(spare)) {
+      counted = countBeside(spare, client, queries, counting);
       counted.catch(() => {}); // awaited below; an early failure of the page must not leave it unhandled
     }
     const tiers = tiersOf(words, totals.documents);
