@@ -35,6 +35,32 @@ const linkSchema = v.object({
   url: v.string(),
 });
 
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+const httpUrl = v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL'));
+const dimension = v.pipe(
+  v.number(),
+  v.check((n) => Number.isInteger(n) && n > 0 && n <= 20_000, 'must be a whole number of pixels'),
+);
+
+/** Where an imported story came from: the feed's title and its site. */
+const sourceSchema = v.object({ name: nonEmptyText, url: v.optional(httpUrl) });
+
+/** A story's photo (http(s) only; never proxied through our origin). */
+const imageSchema = v.object({
+  url: httpUrl,
+  alt: v.optional(v.string()),
+  credit: v.optional(v.string()),
+  width: v.optional(dimension),
+  height: v.optional(dimension),
+});
+
 const articleFields = {
   id: articleIdSchema,
   title: nonEmptyText,
@@ -45,6 +71,13 @@ const articleFields = {
   related: v.optional(v.array(articleIdSchema)),
   otherMedia: v.optional(v.array(linkSchema)),
   partnerNews: v.optional(v.array(linkSchema)),
+  /** Imported stories: the story's own page ("Read at <source>"), its source, its photo. A malformed link, photo or
+   * source is dropped, never the story. */
+  url: v.fallback(v.optional(httpUrl), undefined),
+  source: v.fallback(v.optional(sourceSchema), undefined),
+  image: v.fallback(v.optional(imageSchema), undefined),
+  /** True when the feed gave no date: publishedAt is when the story was first seen. */
+  undated: v.optional(v.boolean()),
 };
 
 const pageSchema = nonEmptyArray(v.string(), 'a page needs at least one paragraph');
@@ -78,4 +111,6 @@ export type Topic = v.InferOutput<typeof topicWithCountSchema>;
 export type TopicRecord = v.InferOutput<typeof topicSchema>;
 export type Article = v.InferOutput<typeof articleSchema>;
 export type ArticleSummary = v.InferOutput<typeof articleSummarySchema>;
+export type StorySource = v.InferOutput<typeof sourceSchema>;
+export type StoryImage = v.InferOutput<typeof imageSchema>;
 export type ExternalLink = v.InferOutput<typeof linkSchema>;
