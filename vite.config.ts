@@ -171,6 +171,9 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
           globalSetup: ['./tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits for what the test expects (a file the server watches was read, a URL changed): 1 s,
+          // Vitest's default, was too short once on a busy machine (the data folder's reload, seen in daily-flow).
+          expect: { poll: { timeout: 10_000 } },
           // Each file has its own Chromium and contexts, and a server of its own where it changes one (port 0), so
           // files run side by side; after the jsdom and Node files (a group of its own, with its own worker count).
           maxWorkers: 3,
