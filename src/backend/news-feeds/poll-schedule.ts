@@ -1,6 +1,6 @@
 // When to poll a feed next: pure arithmetic, so every rule is tested without clocks or servers. The configured
 // interval (NEWS_REFRESH_MINUTES) is the floor; a feed that publishes rarely is polled less often (half its usual gap
-// between stories, up to a day, as Miniflux's "entry frequency" and NewsBlur do); the feed's own wishes (RSS `ttl`,
+// between stories, up to a day, as Miniflux's "entry frequency" and NewsBlur do; not under a one-minute floor, a test's); the feed's own wishes (RSS `ttl`,
 // Cache-Control max-age, Retry-After) are honoured up to a day; failures back off by their count, doubling up to a
 // day, with jitter so that feeds failing together do not come back together.
 
@@ -77,7 +77,9 @@ export function nextPoll(result: PollResult, { now, floorMs, random }: ScheduleC
   const fit = (ms: number) => clamp(ms, floorMs, ceilingMs);
 
   let next: NextPoll = { delayMs: floorMs, reason: 'interval' };
-  const gap = publishingGapMs(result.publishedTimes, now);
+  // Below a minute the interval is a test's (NEWS_REFRESH_MINUTES=0.05): stories' real dates would stretch it to
+  // hours, so the publishing rhythm is left out there.
+  const gap = floorMs >= MINUTE_MS ? publishingGapMs(result.publishedTimes, now) : null;
   if (gap !== null && gap / 2 > next.delayMs) next = { delayMs: gap / 2, reason: 'publishing' };
 
   if (result.outcome === 'failed') {

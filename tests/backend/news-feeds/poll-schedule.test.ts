@@ -97,6 +97,8 @@ describe('nextPoll', () => {
     const quick = { ...middle, floorMs: 3000 };
     expect(nextPoll(fresh(), quick).delayMs).toBe(3000);
     expect(nextPoll(fresh({ outcome: 'failed', errorCount: 2 }), quick).delayMs).toBe(6000);
+    // The stories' real dates would stretch a test's seconds to hours.
+    expect(nextPoll(fresh({ publishedTimes: every(120, 84) }), quick).delayMs).toBe(3000);
   });
 });
 
