@@ -47,9 +47,9 @@ function rfc822Date(raw: string): FeedDate | null {
   const ms = Date.parse(raw);
   if (Number.isNaN(ms)) return null;
   const numeric = /([+-])(\d\d):?(\d\d)$/.exec(raw);
-  let offset = 0;
-  if (numeric) offset = (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
-  else offset = ZONES[/([A-Za-z]+)$/.exec(raw)?.[1]?.toUpperCase() ?? ''] ?? 0;
+  const offset = numeric
+    ? (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]))
+    : (ZONES[/([A-Za-z]+)$/.exec(raw)?.[1]?.toUpperCase() ?? ''] ?? 0);
   return { iso: withOffset(ms, offset), ms };
 }
 

@@ -14,7 +14,7 @@ export interface FeedText {
   html: boolean;
 }
 
-export interface ImageCandidate {
+interface ImageCandidate {
   url: string;
   width?: number;
   height?: number;

@@ -66,6 +66,7 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const isScriptLink = (href: string | undefined) =>
   // Browsers ignore control characters and spaces inside the scheme ("java\tscript:").
+  // eslint-disable-next-line no-control-regex -- the control characters are what is stripped
   href !== undefined && /^javascript:/i.test(href.replace(/[\u0000-\u0020]/g, ''));
 
 /** "Continue reading…", "Read more", "Read full article at …": a link to the page, not part of the story. */

@@ -4,7 +4,13 @@
 // stored stories, which keeps an undated story's first-seen time stable across imports.
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import { articleSchema, type Article, type StoryImage, type TopicRecord } from '../../contract/news.ts';
+import {
+  articleSchema,
+  type Article,
+  type StoryImage,
+  type StorySource,
+  type TopicRecord,
+} from '../../contract/news.ts';
 import { check, describeProblems } from '../../contract/validate.ts';
 import type { NewsBatch, NewsStorePort, UpsertResult } from '../ports.ts';
 import type { FeedConfig } from './feed-config.ts';
@@ -49,7 +55,7 @@ export interface ImportFeedInput {
   now: number;
 }
 
-export type StoryChange = 'new' | 'updated' | 'unchanged';
+type StoryChange = 'new' | 'updated' | 'unchanged';
 
 export interface ImportReport {
   source: string;
@@ -228,6 +234,7 @@ export async function importFeed(input: ImportFeedInput): Promise<ImportedFeed> 
   const feedBase = resolveUrl(document.base, httpUrlOrUndefined(input.feedUrl) ?? httpUrlOrUndefined(document.siteUrl));
   const siteUrl = httpUrlOrUndefined(document.siteUrl, feedBase);
   const { name: sourceName, prefix } = sourceOf(document, input, siteUrl);
+  const source: StorySource = siteUrl ? { name: sourceName, url: siteUrl } : { name: sourceName };
   const resolver = new TopicResolver(input.topics, config);
   const report: ImportReport = {
     source: input.source,
@@ -287,7 +294,7 @@ export async function importFeed(input: ImportFeedInput): Promise<ImportedFeed> 
       topics: resolver.topicsOf(entry.categories),
       pages: splitIntoPages(body.length > 0 ? body : [lead || title]),
       ...(url ? { url } : {}),
-      source: siteUrl ? { name: sourceName, url: siteUrl } : { name: sourceName },
+      source,
       ...(image ? { image } : {}),
       ...(undated ? { undated } : {}),
     };
