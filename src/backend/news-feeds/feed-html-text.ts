@@ -153,6 +153,7 @@ export function htmlToLine(html: string): string {
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
+  if (/\s/.test(text.charAt(max - 1))) return `${cut.trimEnd()}…`; // the cut falls between two words
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
