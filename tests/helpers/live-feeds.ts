@@ -8,18 +8,28 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createEmbeddedBackend } from '@/backend/embedded/embedded-backend';
-import type { FeedImporter, FeedPoller, PollReport } from '@/backend/news-feeds/feed-poller';
+import type { FeedPoller, PollReport } from '@/backend/news-feeds/feed-poller';
 import type { Backend } from '@/backend/ports';
 import { createPostgresBackend } from '@/backend/postgres/postgres-backend';
-import type { Article } from '@/contract/news';
 import { createTestDatabase } from './test-database';
 
 export const storyPage = readFileSync(new URL('../fixtures/news-live/story-page.html', import.meta.url), 'utf8');
 
+/** One item of a test feed. */
+export interface FeedItem {
+  guid: string;
+  title: string;
+  /** Published this long before the poll's now. */
+  minutesAgo: number;
+  /** The story's page: a story page on the feed server unless given. */
+  link: string;
+  description: string;
+}
+
 /** What one feed of the server answers now. */
 export interface FeedScript {
-  /** The stories the feed lists (in the interim test format below). */
-  stories: Article[];
+  /** The items the feed lists, as RSS 2.0. */
+  stories: FeedItem[];
   /** Answer this status instead (500, 429...), with these headers. */
   failWith?: { status: number; headers?: Record<string, string> };
   /** Answer a body no importer can read. */
@@ -36,8 +46,23 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-/** The feed's body in the interim format: the stories as the import would make them. */
-const body = (script: FeedScript) => JSON.stringify({ ttl: script.ttlMinutes ?? null, articles: script.stories });
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The feed as RSS 2.0 (dates fixed when the item was made, so an unchanged feed reads the same). */
+const body = (script: FeedScript) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Live Test Agency</title><link>https://agency.example/</link>
+<description>Test feed</description>${script.ttlMinutes ? `<ttl>${script.ttlMinutes}</ttl>` : ''}
+${script.stories
+  .map(
+    (item) => `<item><guid isPermaLink="false">${escapeXml(item.guid)}</guid><title>${escapeXml(item.title)}</title>
+<link>${escapeXml(item.link)}</link><pubDate>${new Date(datedAt.get(item.guid)!).toUTCString()}</pubDate>
+<category>World</category><description>${escapeXml(item.description)}</description></item>`,
+  )
+  .join('\n')}
+</channel></rss>`;
+/** Each item's date, fixed when it is made. */
+const datedAt = new Map<string, number>();
 const etagOf = (text: string) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 16)}"`;
 
 export async function startFeedServer(): Promise<FeedServer> {
@@ -57,12 +82,13 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (!script) return void response.writeHead(404).end('no such feed');
     if (script.failWith) return void response.writeHead(script.failWith.status, script.failWith.headers).end('failed');
     if (script.malformed) {
-      return void response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Service unavailable</html>');
+      const page = '<!doctype html><html><body><h1>Service unavailable</h1></body></html>';
+      return void response.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
     }
     const text = body(script);
     const etag = etagOf(text);
     if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { ETag: etag }).end();
-    response.writeHead(200, { 'Content-Type': 'application/json', ETag: etag }).end(text);
+    response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: etag }).end(text);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -77,34 +103,20 @@ export async function startFeedServer(): Promise<FeedServer> {
   };
 }
 
-/**
- * INTERIM, until the import pipeline's importFeed (issue 20, item 1) lands: the test feeds carry the stories as the
- * import would make them, so the poller's own behaviour is tested now; a body that is not such JSON is refused as a
- * malformed feed, as the import refuses one.
- */
-export const interimImporter: FeedImporter = async ({ body: bytes }) => {
-  try {
-    const feed = JSON.parse(new TextDecoder().decode(bytes)) as { ttl: number | null; articles: Article[] };
-    return { batch: { articles: feed.articles }, ttlMinutes: feed.ttl };
-  } catch {
-    throw new Error('the feed is not RSS, Atom, JSON Feed or RDF (it looks like an HTML page)');
-  }
-};
-
 let serial = 0;
-/** A story published `minutesAgo` before now, with its page on `server`. */
-export function liveStory(server: FeedServer, minutesAgo: number, over: Partial<Article> = {}): Article {
+/** An item published `minutesAgo` before now (whole seconds, as RSS dates are), its page on `server`. */
+export function liveStory(server: FeedServer, minutesAgo: number, over: Partial<FeedItem> = {}): FeedItem {
   serial++;
-  return {
-    id: `live-${serial}`,
+  const item = {
+    guid: `live-${serial}`,
     title: `Live story ${serial}`,
-    lead: 'A summary from the feed.',
-    publishedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
-    topics: ['world'],
-    pages: [['A summary from the feed.']],
-    url: `${server.base}/story/${serial}`,
+    minutesAgo,
+    link: `${server.base}/story/${serial}`,
+    description: `A summary from the feed about story ${serial}.`,
     ...over,
   };
+  datedAt.set(item.guid, Math.floor((Date.now() - minutesAgo * 60_000) / 1000) * 1000);
+  return item;
 }
 
 /** The next 'polled' report of `poller` that `matches`. */

@@ -10,21 +10,14 @@
 import { EventEmitter } from 'node:events';
 import type { Article } from '../../contract/news.ts';
 import type { NewsBatch, NewsStorePort } from '../ports.ts';
+import type { FeedConfig } from './feed-config.ts';
 import { fetchFullText as fetchFullTextOfPage, type FullTextOutcome, type FullTextOptions } from './full-text.ts';
+import { importFeed } from './import-feed.ts';
 import { nextPoll, type NextPoll, type PollResult } from './poll-schedule.ts';
 import { safeFetch as safeFetchOfServer, type SafeFetchOptions } from './safe-fetch.ts';
 
-/** One feed to poll (the import's FeedConfig: NEWS_FEEDS's URLs or records of its JSON file). */
-export interface FeedSource {
-  url: string;
-  name?: string;
-  topics?: Readonly<Record<string, string>>;
-  defaultTopic?: string;
-  fullText?: boolean;
-}
-
 /** What the import pipeline makes of one fetched feed. */
-export interface FeedImport {
+interface FeedImport {
   batch: NewsBatch;
   /** The feed's RSS `ttl` in minutes, when it gives one. */
   ttlMinutes?: number | null;
@@ -32,7 +25,7 @@ export interface FeedImport {
 
 /** The import pipeline, given a fetched feed's bytes; throws (with the reason) on a malformed feed. */
 export type FeedImporter = (fetched: {
-  feed: FeedSource;
+  feed: FeedConfig;
   /** The final URL after redirects: relative links resolve against it. */
   url: string;
   body: Uint8Array;
@@ -78,9 +71,10 @@ export interface PollReport {
 }
 
 export interface FeedPollerOptions {
-  feeds: readonly FeedSource[];
+  feeds: readonly FeedConfig[];
   news: NewsStorePort;
-  importFeed: FeedImporter;
+  /** Default: the import pipeline (import-feed.ts) against the store's topics and stories. */
+  importFeed?: FeedImporter;
   /** NEWS_REFRESH_MINUTES in ms: the shortest interval between two polls of a feed. */
   refreshMs: number;
   /** NEWS_ALLOW_PRIVATE=1: feeds and pages on private addresses (the tests' local servers). */
@@ -105,7 +99,7 @@ const FULL_TEXT_ATTEMPTS = 3;
 const FULL_TEXTS_PER_POLL = 20;
 
 interface FeedState {
-  feed: FeedSource;
+  feed: FeedConfig;
   stats: FeedPollStats;
   etag: string | null;
   lastModified: string | null;
@@ -231,7 +225,7 @@ export class FeedPoller extends EventEmitter {
       } else if (answer.status !== 200) {
         throw new FeedAnswerError(`the feed answered ${answer.status}`, headersOut.retryAfter);
       } else {
-        const imported = await options.importFeed({
+        const imported = await (options.importFeed ?? this.importWithPipeline)({
           feed,
           url: answer.url,
           body: answer.body,
@@ -286,6 +280,25 @@ export class FeedPoller extends EventEmitter {
     };
     this.emit('polled', report);
   }
+
+  /** The import pipeline over this store: its topics for the categories, its stories for what changed. */
+  private readonly importWithPipeline: FeedImporter = async ({ feed, url, body, contentType }) => {
+    const { news } = this.options;
+    const { url: _source, ...config } = feed;
+    const topics = (await news.topics(null)).map(({ id, name }) => ({ id, name }));
+    const imported = await importFeed({
+      bytes: body,
+      contentType: contentType ?? undefined,
+      feedUrl: url,
+      source: feed.url,
+      config,
+      topics,
+      existing: (id) => news.article(id),
+      now: this.now,
+    });
+    for (const warning of imported.report.warnings) this.options.log.warn(`News feed ${feed.url}: ${warning}`);
+    return { batch: imported.batch };
+  };
 
   private fetchRules(): Pick<SafeFetchOptions, 'allowPrivate' | 'signal'> {
     return { allowPrivate: this.options.allowPrivate ?? false, signal: this.controller.signal };

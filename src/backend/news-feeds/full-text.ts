@@ -2,9 +2,11 @@
 // "fetch original content" does: the page is fetched through safeFetch (the same SSRF guard and politeness as the
 // feeds) and the article found by Mozilla's Readability over linkedom's DOM. Only the article's paragraphs are kept,
 // as plain text: navigation, asides, footers and "subscribe" boxes are removed before Readability looks, since it
-// would otherwise keep a short box inside the article as one more paragraph.
+// would otherwise keep a short box inside the article as one more paragraph. Pages are split as the import splits a
+// feed's body.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { splitIntoPages } from './import-feed.ts';
 import { safeFetch, SafeFetchError, type SafeFetchOptions } from './safe-fetch.ts';
 
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
@@ -57,32 +59,6 @@ export function articleParagraphs(html: string, url: string): string[] {
     .filter((text) => text.length > 0);
 }
 
-/** How many paragraphs and words one page of a story holds at most (the sample stories: 3-5 paragraphs, ~150 words). */
-const PAGE_PARAGRAPHS = 5;
-const PAGE_WORDS = 220;
-
-/**
- * Paragraphs split into pages the way the sample data is.
- * TODO(h20a): use the import's own page splitter once it lands, so feed bodies and full texts page alike.
- */
-export function pagesOf(paragraphs: readonly string[]): string[][] {
-  const pages: string[][] = [];
-  let page: string[] = [];
-  let words = 0;
-  for (const paragraph of paragraphs) {
-    const count = paragraph.split(/\s+/).length;
-    if (page.length > 0 && (page.length === PAGE_PARAGRAPHS || words + count > PAGE_WORDS)) {
-      pages.push(page);
-      page = [];
-      words = 0;
-    }
-    page.push(paragraph);
-    words += count;
-  }
-  if (page.length > 0) pages.push(page);
-  return pages;
-}
-
 /** The charset a page declares: its Content-Type header, else a <meta> in its first bytes, else UTF-8. */
 function charsetOf(contentType: string | null, head: Uint8Array): string {
   const declared =
@@ -111,7 +87,7 @@ export async function fetchFullText(url: string, options: FullTextOptions = {}):
     const html = new TextDecoder(charsetOf(contentType, page.body)).decode(page.body);
     const paragraphs = articleParagraphs(html, page.url);
     if (paragraphs.length === 0) return { ok: false, reason: 'no article text was found on the page' };
-    return { ok: true, pages: pagesOf(paragraphs) };
+    return { ok: true, pages: splitIntoPages(paragraphs) };
   } catch (error) {
     if (error instanceof SafeFetchError) return { ok: false, reason: error.message };
     throw error;

@@ -113,7 +113,7 @@ const lineOf = (text: FeedText | undefined): string =>
   !text ? '' : text.html ? htmlToLine(text.value) : text.value.replace(/\s+/g, ' ').trim();
 
 /** Paragraphs in pages of about four, fewer pages never more than the contract's 100. */
-function splitIntoPages(paragraphs: string[]): string[][] {
+export function splitIntoPages(paragraphs: string[]): string[][] {
   const perPage = Math.max(PARAGRAPHS_PER_PAGE, Math.ceil(paragraphs.length / MAX_PAGES));
   const pageCount = Math.max(1, Math.ceil(paragraphs.length / perPage));
   const pages: string[][] = [];

@@ -1,10 +1,10 @@
 // A story's full text from its page: the article's paragraphs only (no navigation, asides, footers, newsletter or
-// share boxes), paged as the sample stories are, fetched under the same SSRF rules as the feeds.
+// share boxes), paged as the import pages a feed's body, fetched under the same SSRF rules as the feeds.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleParagraphs, fetchFullText, pagesOf } from '@/backend/news-feeds/full-text';
+import { articleParagraphs, fetchFullText } from '@/backend/news-feeds/full-text';
 
 const storyPage = readFileSync(new URL('../../fixtures/news-live/story-page.html', import.meta.url), 'utf8');
 
@@ -26,20 +26,6 @@ describe('articleParagraphs', () => {
     expect(
       articleParagraphs('<html><body><nav><a href="/">Home</a></nav></body></html>', 'https://x.example/'),
     ).toEqual([]);
-  });
-});
-
-describe('pagesOf', () => {
-  it('splits a long story into pages of a few paragraphs, keeping every paragraph in order', () => {
-    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} ${'word '.repeat(30).trim()}.`);
-    const pages = pagesOf(paragraphs);
-    expect(pages.flat()).toEqual(paragraphs);
-    expect(pages.length).toBeGreaterThan(5);
-    for (const page of pages) expect(page.length).toBeLessThanOrEqual(5);
-  });
-
-  it('keeps a short story on one page', () => {
-    expect(pagesOf(ARTICLE)).toEqual([ARTICLE]);
   });
 });
 
