@@ -1,51 +1,13 @@
 // GET /api/events: server-sent events telling open pages that the stories changed (the store port's `subscribe`),
 // over a real socket, since the stream never ends by itself: the change event with the newest story's time,
 // heartbeats, a cap on open streams (503 with Retry-After beyond it), and every stream ended when the server closes.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createApiServer } from '@/backend/http/api-server';
 import type { Article } from '@/contract/news';
+import { openStream, type OpenStream } from '../../helpers/event-stream';
 import { sampleData } from '../../helpers/fixtures';
 import type { BackendFactory } from './contract-api';
-
-interface OpenStream {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  /** Resolves with everything received once it contains `text`. */
-  received(text: string): Promise<string>;
-  ended: Promise<void>;
-  close(): void;
-}
-
-function openStream(base: string): Promise<OpenStream> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(`${base}/api/events`, (response) => {
-      let text = '';
-      const waiting: { text: string; resolve: (all: string) => void }[] = [];
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        text += chunk;
-        for (const wait of waiting.filter((w) => text.includes(w.text))) {
-          waiting.splice(waiting.indexOf(wait), 1);
-          wait.resolve(text);
-        }
-      });
-      const ended = new Promise<void>((done) => response.once('close', () => done()));
-      resolve({
-        status: response.statusCode ?? 0,
-        headers: response.headers,
-        received: (wanted) =>
-          text.includes(wanted)
-            ? Promise.resolve(text)
-            : new Promise((done) => waiting.push({ text: wanted, resolve: done })),
-        ended,
-        close: () => request.destroy(),
-      });
-    });
-    request.on('error', reject);
-  });
-}
 
 const breaking: Article = {
   id: 'breaking-story',
