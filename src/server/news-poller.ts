@@ -18,7 +18,7 @@ export interface RunningPoller {
 }
 
 /** NEWS_REFRESH_MINUTES in ms; a value that is not a positive number is refused with what was expected. */
-export function refreshMsFromEnv(raw: string | undefined): number {
+function refreshMsFromEnv(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_REFRESH_MINUTES * 60_000;
   const minutes = Number(raw);
   if (!Number.isFinite(minutes) || minutes <= 0) {

@@ -13,7 +13,7 @@ import type { Backend } from '@/backend/ports';
 import { createPostgresBackend } from '@/backend/postgres/postgres-backend';
 import { createTestDatabase } from './test-database';
 
-export const storyPage = readFileSync(new URL('../fixtures/news-live/story-page.html', import.meta.url), 'utf8');
+const storyPage = readFileSync(new URL('../fixtures/news-live/story-page.html', import.meta.url), 'utf8');
 
 /** One item of a test feed. */
 export interface FeedItem {
@@ -27,7 +27,7 @@ export interface FeedItem {
 }
 
 /** What one feed of the server answers now. */
-export interface FeedScript {
+interface FeedScript {
   /** The items the feed lists, as RSS 2.0. */
   stories: FeedItem[];
   /** Answer this status instead (500, 429...), with these headers. */

@@ -88,7 +88,7 @@ export interface FeedPollerOptions {
   fetchFullText?: (url: string, options: FullTextOptions) => Promise<FullTextOutcome>;
 }
 
-export const FEED_ACCEPT =
+const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const MAX_FEED_BYTES = 10 * 1024 * 1024;
