@@ -32,9 +32,11 @@ export const articleQueries = {
    * tab comes back into view. Asks from 1 ms earlier, so a story published in the same second is not missed;
    * the caller drops the ones it already shows. `more`: there are more than NEWER_STORIES_WINDOW.
    */
+  /** Every check for newer stories (what the server's change events refresh). */
+  newerChecks: () => [...articleQueries.all(), 'newer'] as const,
   newer: (topics: FeedTopics, exclude: ExcludedTopics, newestShown: string) =>
     queryOptions({
-      queryKey: [...articleQueries.all(), 'newer', { topics, exclude, newestShown }] as const,
+      queryKey: [...articleQueries.newerChecks(), { topics, exclude, newestShown }] as const,
       queryFn: async ({ signal }) => {
         const since = new Date(Date.parse(newestShown) - 1).toISOString();
         const url = feedPageUrl(topics, null, exclude, { since, limit: NEWER_STORIES_WINDOW });

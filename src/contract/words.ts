@@ -7,16 +7,28 @@ const WORD_SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
 /** One word (use with matchAll / replace, which copy the regex, so its lastIndex is never shared). */
 export const WORD = /[^\n\r\p{Z}\p{P}]+/gu;
 
-// Letters that NFD does not split into a base letter plus a mark.
-const FOLDED: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ð: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
+// Letters that NFD does not split into a base letter plus a mark; Greek final sigma is sigma ("ΚΟΣ" typed in capitals
+// lower-cases to "κος", which must still find "κόσμος" as a prefix).
+const FOLDED: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  ς: 'σ',
+};
 
-/** Lower case, accents removed: "Zürich" -> "zurich", "Plzeň" -> "plzen"; "" for a word with no letters left. */
+/** Lower case, accents removed: "Zürich" -> "zurich", "Plzeň" -> "plzen", "Αθήνας" -> "αθηνασ"; "" for a word with no letters left. */
 export function foldWord(word: string): string {
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[ßøłđðæœıþ]/g, (ch) => FOLDED[ch] ?? ch);
+    .replace(/[ßøłđðæœıþς]/g, (ch) => FOLDED[ch] ?? ch);
 }
 
 /** foldWord, but null for a term with no letters left (minisearch drops it). */

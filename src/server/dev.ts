@@ -4,14 +4,23 @@
 import { DataFileError } from '../backend/embedded/data-file-error.ts';
 import { backendFromEnv } from './backend-from-env.ts';
 import { createDevServer } from './dev-server.ts';
+import { startNewsPoller } from './news-poller.ts';
 
 async function main() {
   let description = '';
   const { app, vite } = await createDevServer({
     makeBackend: async (log) => {
       const chosen = await backendFromEnv(log);
-      description = chosen.description;
-      return chosen.backend;
+      const { backend } = chosen;
+      const live = startNewsPoller(backend, { info: log.info, warn: log.error });
+      description = [chosen.description, live?.description].filter(Boolean).join('; ');
+      // The poller stops before the store it writes to closes.
+      return Object.assign(Object.create(backend) as typeof backend, {
+        async close() {
+          await live?.stop();
+          await backend.close();
+        },
+      });
     },
   });
   const { host } = vite.config.server;

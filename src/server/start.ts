@@ -4,6 +4,7 @@
 // connection left (slow or idle clients never hold the process).
 import path from 'node:path';
 import { backendFromEnv } from './backend-from-env.ts';
+import { startNewsPoller, type RunningPoller } from './news-poller.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
@@ -46,6 +47,7 @@ async function main() {
   // With the app pointed at an API elsewhere, this server only serves the app.
   const chosen = apiOrigin ? null : await backendFromEnv();
   const backend = chosen?.backend ?? null;
+  let live: RunningPoller | null = null;
   const app = await createProductionServer({
     distDir: path.resolve('dist'),
     backend,
@@ -54,12 +56,19 @@ async function main() {
     limits,
     hsts: process.env.HSTS === 'true',
     trustProxy: trustProxyFromEnv(),
-    onClose: backend ? () => backend.close() : undefined,
+    onClose: backend
+      ? async () => {
+          await live?.stop();
+          await backend.close();
+        }
+      : undefined,
   });
+  if (backend) live = startNewsPoller(backend, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = address && typeof address === 'object' ? address.port : port;
-  console.log(`Agency News is serving http://${host}:${actualPort}/${chosen ? ` (${chosen.description})` : ''}`);
+  const described = [chosen?.description, live?.description].filter(Boolean).join('; ');
+  console.log(`Agency News is serving http://${host}:${actualPort}/${described ? ` (${described})` : ''}`);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: finishing requests in flight, then stopping`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, isTypoOf, queryTerms, typoAllowance } from '@/contract/words';
+import { countWords, foldWord, isTypoOf, queryTerms, typoAllowance } from '@/contract/words';
 
 describe('countWords', () => {
   it.each([
@@ -37,5 +37,12 @@ describe('the typo rule shared by the search API and highlighting', () => {
 
   it('folds case and accents, so words compare as the reader means them', () => {
     expect(queryTerms('Zürich  ZURICH, Plzeň straße')).toEqual(['zurich', 'plzen', 'strasse']);
+  });
+
+  it('folds Cyrillic and Greek the same way: case, accents and the final sigma', () => {
+    expect(queryTerms('ПАРОМ Паром ёлки')).toEqual(['паром', 'елки']);
+    expect(queryTerms('ΑΘΗΝΑΣ Αθήνας αθηνασ')).toEqual(['αθηνασ']);
+    // Typed in capitals, a prefix ends in a final sigma, yet must still start "κόσμος".
+    expect(foldWord('κόσμος').startsWith(queryTerms('ΚΟΣ')[0]!)).toBe(true);
   });
 });

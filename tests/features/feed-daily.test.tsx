@@ -52,6 +52,39 @@ describe('new stories', () => {
   });
 });
 
+/** A stand-in for the browser's EventSource (jsdom has none): the test plays the server's events. */
+class FakeEventSource extends EventTarget {
+  static opened: FakeEventSource[] = [];
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.opened.push(this);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+describe('new stories from the server event stream', () => {
+  it('checks for news as soon as the server says its stories changed, without waiting for the minute', async () => {
+    FakeEventSource.opened = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const api = await testApiFor(sampleData);
+    server.use(apiHandler(() => api));
+    renderApp('/');
+    await screen.findByRole('link', { name: newest.title });
+    await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+    const stream = FakeEventSource.opened[0]!;
+    expect(new URL(stream.url).pathname).toBe('/api/events');
+    await waitFor(() => expect(document.querySelector('.new-stories')).not.toBeNull());
+
+    await api.backend.news.upsert({ articles: [storyPublishedAfterNewest('breaking-live', 5)] });
+    act(() => void stream.dispatchEvent(new MessageEvent('change', { data: '{"newest":null}' })));
+    expect(await screen.findByRole('button', { name: '1 new story' })).toBeInTheDocument();
+    expect(stream.closed).toBe(false);
+  });
+});
+
 describe('read marks', () => {
   it('marks a story read when it is expanded or opened, and says so to screen readers', async () => {
     const { user, goBack } = renderApp('/');

@@ -5,6 +5,8 @@
 // replaces the old in one step (each request sees the old or the new, never a mix); invalid data is reported with
 // file, record and field, and the old kept. Writes (upsert, rates.replace) rewrite the data files atomically and
 // serve the result; they and the reloads run one at a time.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, TopicRecord } from '../../contract/news.ts';
 import type { RatesFile } from '../../contract/rates.ts';
@@ -251,6 +253,20 @@ export interface EmbeddedBackendOptions {
   /** Quiet time after the last change before the files are read: an editor's save is several events. */
   settleMs?: number;
   timeZone?: string;
+  /**
+   * A missing folder, or one without topics.json or articles.json, starts empty (importers): the folder and the
+   * missing files are made (empty lists) before they are read. Default false: a server refuses such a folder.
+   */
+  startEmpty?: boolean;
+}
+
+/** Makes `dir` and empty topics.json and articles.json where they are missing; other files are left alone. */
+async function makeEmptyDataFiles(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const name of [TOPICS_FILE_NAME, ARTICLES_FILE_NAME]) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) await writeFileAtomically(file, ['[]\n']);
+  }
 }
 
 const SETTLE_MS = 300;
@@ -266,8 +282,10 @@ export async function createEmbeddedBackend({
   watch = true,
   settleMs = SETTLE_MS,
   timeZone = agencyTimeZoneFromEnv(),
+  startEmpty = false,
 }: EmbeddedBackendOptions): Promise<EmbeddedBackend> {
   const dir = path.resolve(dataDir);
+  if (startEmpty) await makeEmptyDataFiles(dir);
   const cache = cacheDir === undefined ? path.join(dir, '.cache') : cacheDir;
   const queue = serialQueue();
   /** What the files were when last read or written here: an event that changed nothing is not read again. */

@@ -22,7 +22,7 @@ export interface SearchIndex {
 
 export const NOT_IN_BODY = 0xffffffff;
 /** Bump when the layout or the weighting changes: cached indexes of another version are rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export const documentFrequency = (index: SearchIndex, term: number) =>
   index.postingStart[term + 1]! - index.postingStart[term]!;

@@ -3,6 +3,7 @@
 // the contract's valibot schemas (src/contract/api-query.ts); the backend only looks things up. The API is read-only:
 // GET and HEAD answer, OPTIONS says so, any other method is a 405; every answer is `Cache-Control: no-store`.
 // Register it with a prefix: `app.register(apiPlugin, { prefix: '/api', backend })`.
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HTTPMethods, RouteHandlerMethod } from 'fastify';
 import * as v from 'valibot';
 import {
@@ -16,12 +17,23 @@ import {
   topicsQuerySchema,
 } from '../../contract/api-query.ts';
 import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor.ts';
-import type { Backend } from '../ports.ts';
+import { BackendUnavailable, type Backend, type NewsChange } from '../ports.ts';
 import { answerError, errorBody, RefusedRequest } from './api-errors.ts';
 
 export interface ApiPluginOptions {
   backend: Backend;
+  /** GET /events: open streams at most (default 1,000) and the heartbeat's period (default 15 s). */
+  eventStreams?: { max?: number; heartbeatMs?: number };
 }
+
+const MAX_EVENT_STREAMS = 1000;
+/** Under the servers' 30 s idle limit, and short enough for proxies that cut quiet connections. */
+const HEARTBEAT_MS = 15_000;
+/** How long a refused or dropped EventSource waits before it connects again. */
+const EVENT_STREAM_RETRY_MS = 10_000;
+
+const changeEvent = ({ newest }: NewsChange) =>
+  `event: change\ndata: ${JSON.stringify({ newest: newest === null ? null : new Date(newest).toISOString() })}\n\n`;
 
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
@@ -60,7 +72,7 @@ function querySchemasByTopics() {
   };
 }
 
-export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend }) => {
+export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend, eventStreams = {} }) => {
   const { news, search, rates } = backend;
   const schemasFor = querySchemasByTopics();
   /** The path below the API's prefix, as the client wrote it ("/articles/abc"). */
@@ -144,6 +156,40 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     if (!outcome.ok) throw new RefusedRequest(400, outcome.code, outcome.message);
     const { ok: _ok, ...page } = outcome;
     return page;
+  });
+
+  // Server-sent events: one `change` event per change of the stories (the store port's `subscribe`: this server's
+  // writes, and with PostgreSQL other servers' too), so open pages ask for new stories at once instead of at their
+  // next minute's check. Heartbeat comments keep the connection from counting as idle; shutdown ends every stream.
+  const streams = new Set<PassThrough>();
+  const maxStreams = eventStreams.max ?? MAX_EVENT_STREAMS;
+  api.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+  });
+  endpoint('/events', async (request, reply) => {
+    void reply.type('text/event-stream; charset=utf-8').header('X-Accel-Buffering', 'no');
+    if (request.method === 'HEAD') return reply.send('');
+    if (streams.size >= maxStreams) {
+      throw new BackendUnavailable(
+        'Too many open event streams; the page checks for news every minute instead',
+        60,
+        'too_many_streams',
+      );
+    }
+    const stream = new PassThrough();
+    streams.add(stream);
+    const unsubscribe = news.subscribe((change) => stream.write(changeEvent(change)));
+    const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), eventStreams.heartbeatMs ?? HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(stream);
+      stream.end();
+    };
+    reply.raw.once('close', end);
+    stream.once('close', end);
+    stream.write(`retry: ${EVENT_STREAM_RETRY_MS}\n: connected\n\n`);
+    return reply.send(stream);
   });
 
   endpoint('/rates', async (request) => {

@@ -3,18 +3,18 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Backend } from '../ports.ts';
 import { errorBody, unreadableAddressBody } from './api-errors.ts';
-import { apiPlugin } from './api-plugin.ts';
+import { apiPlugin, type ApiPluginOptions } from './api-plugin.ts';
 
 export async function createApiServer(
   backend: Backend,
-  { logger = false }: Pick<FastifyServerOptions, 'logger'> = {},
+  { logger = false, eventStreams }: Pick<FastifyServerOptions, 'logger'> & Pick<ApiPluginOptions, 'eventStreams'> = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     frameworkErrors: (error, _request, reply) =>
       void (reply as FastifyReply).code(400).send(unreadableAddressBody(error)),
   });
-  await app.register(apiPlugin, { prefix: '/api', backend });
+  await app.register(apiPlugin, { prefix: '/api', backend, eventStreams });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody('not_found', `Nothing at ${request.url.split('?')[0]}: the API is under /api`)),
   );

@@ -1,9 +1,10 @@
-// "3 new stories": the feed checks for stories newer than its newest one every minute and when the tab comes back
-// into view (articleQueries.newer). Choosing them puts them above the list, without moving what is on screen.
+// "3 new stories": the feed checks for stories newer than its newest one every minute, when the tab comes back
+// into view and when the server's event stream says its stories changed (articleQueries.newer, useNewsEvents). Choosing them puts them above the list, without moving what is on screen.
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { articleQueries } from '@/api/articles';
 import type { ExcludedTopics, FeedTopics } from '@/api/feed-requests';
+import { useNewsEvents } from '@/api/news-events';
 import type { ArticleSummary } from '@/contract/news';
 
 type FeedPage = { items: ArticleSummary[]; nextCursor: string | null; skipped: number };
@@ -16,10 +17,9 @@ export function useNewStories(
 ) {
   const queryClient = useQueryClient();
   const newest = shown[0]?.publishedAt;
-  const newer = useQuery({
-    ...articleQueries.newer(topics, exclude, newest ?? ''),
-    enabled: enabled && newest !== undefined,
-  });
+  const checking = enabled && newest !== undefined;
+  const newer = useQuery({ ...articleQueries.newer(topics, exclude, newest ?? ''), enabled: checking });
+  useNewsEvents(checking);
   const fresh = useMemo(() => {
     if (!newer.data) return [];
     const ids = new Set(shown.slice(0, 200).map((a) => a.id));

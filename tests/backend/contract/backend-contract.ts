@@ -8,6 +8,7 @@
 // (answers, orders, error codes): what a particular engine does inside is tested beside it.
 import { describe } from 'vitest';
 import type { BackendFactory } from './contract-api';
+import { describeEventsContract } from './events-contract';
 import { describeFeedContract } from './feed-contract';
 import { describeHttpContract } from './http-contract';
 import { describeRatesContract } from './rates-contract';
@@ -23,5 +24,6 @@ export function describeBackendContract(name: string, make: BackendFactory): voi
     describeRatesContract(make);
     describeHttpContract(make);
     describeWritesContract(make);
+    describeEventsContract(make);
   });
 }

@@ -351,6 +351,30 @@ export function describeSearchContract(make: BackendFactory): void {
       expect(await searchIds(dataWith([...twins].reverse()), { q: 'walrus' })).toEqual(['newer', 'middle', 'older']);
     });
 
+    it('finds words in Cyrillic and Greek as in Latin: case, accents and the final sigma ignored, prefixes too', async () => {
+      const data = dataWith([
+        plain('ru', '2026-11-22T10:00:00+03:00', {
+          title: 'Паром «Север» вышел в первый рейс',
+          pages: [['Ёлки на набережной уже украшены.']],
+        }),
+        plain('el', '2026-11-21T10:00:00+02:00', {
+          title: 'Νέο πλοίο στο λιμάνι της Θεσσαλονίκης',
+          pages: [['Το πλοίο έφτασε στην Αθήνα για τον κόσμο.']],
+        }),
+      ]);
+      for (const [q, expected] of [
+        ['ПАРОМ', ['ru']],
+        ['елки', ['ru']],
+        ['набереж', ['ru']],
+        ['θεσσαλονικης', ['el']],
+        ['ΑΘΗΝΑ', ['el']],
+        ['ΚΟΣ', ['el']],
+        ['λιμάνι πλοίο', ['el']],
+      ] as const) {
+        expect(await searchIds(data, { q }), q).toEqual(expected);
+      }
+    });
+
     it('quotes the start of the body when only the title matches', async () => {
       const body = 'The first paragraph says nothing of the airship. '.repeat(10).trim();
       const titleOnly = plain('zeppelin-returns', '2026-11-20T10:00:00Z', {

@@ -38,6 +38,21 @@ function story(id: string, publishedAt: string, title = `Story ${id}`): Article 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 describe('upsert over a data folder', () => {
+  it('starts empty from a missing folder when asked (importers); a server still refuses one', async () => {
+    const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'empty-start-')), 'news');
+    await expect(open(dataDir)).rejects.toThrow(/topics\.json: cannot be read \(ENOENT\)/);
+    const backend = await open(dataDir, { startEmpty: true });
+    expect(await backend.news.topics(null)).toEqual([]);
+    await backend.news.upsert({
+      topics: [{ id: 'science', name: 'Science' }],
+      articles: [story('first', '2026-11-26T10:00:00+03:00')],
+    });
+    expect(readDataFolder(dataDir)).toMatchObject({
+      topics: [{ id: 'science', name: 'Science' }],
+      articles: [{ id: 'first' }],
+    });
+  });
+
   it('rewrites the files, one record per line, so that the folder holds exactly what is served', async () => {
     const dir = copyOfSampleData();
     const backend = await open(dir);
