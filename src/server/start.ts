@@ -4,6 +4,7 @@
 // connection left (slow or idle clients never hold the process).
 import path from 'node:path';
 import { backendFromEnv } from './backend-from-env.ts';
+import { imageProxyFromEnv } from './image-proxy-from-env.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
@@ -39,6 +40,7 @@ function trustProxyFromEnv(): boolean | string {
 
 async function main() {
   const logLevel = logLevelFromEnv();
+  const images = imageProxyFromEnv();
   const limits = {
     total: countFromEnv('MAX_CONNECTIONS', DEFAULT_LIMITS.total),
     perAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.perAddress),
@@ -55,6 +57,7 @@ async function main() {
     hsts: process.env.HSTS === 'true',
     trustProxy: trustProxyFromEnv(),
     onClose: backend ? () => backend.close() : undefined,
+    images,
   });
   await app.listen({ port, host });
   const address = app.server.address();

@@ -17,10 +17,15 @@ import {
 } from '../../contract/api-query.ts';
 import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor.ts';
 import type { Backend } from '../ports.ts';
+import type { ArticleSummary } from '../../contract/news.ts';
 import { answerError, errorBody, RefusedRequest } from './api-errors.ts';
+import { IMAGE_ROUTE, imageHandler, signedImage, type ImageProxyOptions } from './image-proxy.ts';
 
 export interface ApiPluginOptions {
   backend: Backend;
+  /** The image proxy: stories' photos get a signed path under /images/ that this plugin answers. Without it photos
+   * go out without `src`, so the app shows none (it never loads a photo's original URL). */
+  images?: ImageProxyOptions;
 }
 
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
@@ -60,15 +65,23 @@ function querySchemasByTopics() {
   };
 }
 
-export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend }) => {
+export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend, images }) => {
   const { news, search, rates } = backend;
   const schemasFor = querySchemasByTopics();
   /** The path below the API's prefix, as the client wrote it ("/articles/abc"). */
   const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!.slice(api.prefix.length) || '/';
 
+  /** A story as the wire carries it: its photo with this server's signed proxy path (any stored `src` replaced). */
+  const onWire = <T extends Pick<ArticleSummary, 'image'> | null>(story: T): T => {
+    if (!story?.image) return story;
+    const { src: _stored, ...image } = story.image;
+    return { ...story, image: images ? signedImage(image, images.key, api.prefix) : image };
+  };
+
   api.setErrorHandler(answerError);
+  // Every answer but a photo's is never cached.
   api.addHook('onSend', async (_request, reply: FastifyReply, payload) => {
-    void reply.header('Cache-Control', 'no-store');
+    if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
     return payload;
   });
   api.setNotFoundHandler((request, reply) =>
@@ -109,14 +122,14 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     }
     const { topics, exclude, since, limit } = query;
     const page = await news.feedPage({ topics, exclude, since, after, limit });
-    return { items: page.items, nextCursor: page.next && encodeFeedCursor(page.next) };
+    return { items: page.items.map(onWire), nextCursor: page.next && encodeFeedCursor(page.next) };
   });
 
   endpoint('/articles/:id', async (request) => {
     const { id } = request.params as { id: string };
     const article = await news.article(id);
     if (!article) throw notAnArticle(id);
-    return article;
+    return onWire(article);
   });
 
   // The stories just above and below an article in the feed's order under the same filter.
@@ -125,7 +138,7 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     const filter = readQuery(schemasFor(await news.topicIds()).neighbours, request);
     const neighbours = await news.neighbours(id, filter);
     if (!neighbours) throw notAnArticle(id);
-    return neighbours;
+    return { newer: onWire(neighbours.newer), older: onWire(neighbours.older) };
   });
 
   endpoint('/search', async (request) => {
@@ -143,8 +156,10 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     });
     if (!outcome.ok) throw new RefusedRequest(400, outcome.code, outcome.message);
     const { ok: _ok, ...page } = outcome;
-    return page;
+    return { ...page, items: page.items.map(onWire) };
   });
+
+  if (images) endpoint(IMAGE_ROUTE, imageHandler(images));
 
   endpoint('/rates', async (request) => {
     const { date } = readQuery(ratesQuerySchema, request);

@@ -10,6 +10,7 @@ import { describe } from 'vitest';
 import type { BackendFactory } from './contract-api';
 import { describeFeedContract } from './feed-contract';
 import { describeHttpContract } from './http-contract';
+import { describeImagesContract } from './images-contract';
 import { describeRatesContract } from './rates-contract';
 import { describeSearchContract } from './search-contract';
 import { describeSearchTyposContract } from './search-typos-contract';
@@ -23,5 +24,6 @@ export function describeBackendContract(name: string, make: BackendFactory): voi
     describeRatesContract(make);
     describeHttpContract(make);
     describeWritesContract(make);
+    describeImagesContract(make);
   });
 }
