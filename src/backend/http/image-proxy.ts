@@ -57,7 +57,8 @@ function verifiedUrl(key: Uint8Array, signed: string, address: string): string |
   return given.length === expected.length && timingSafeEqual(given, expected) ? url : null;
 }
 
-const unavailable = (why: string) => new RefusedRequest(502, 'image_unavailable', `The photo could not be fetched: ${why}`);
+const unavailable = (why: string) =>
+  new RefusedRequest(502, 'image_unavailable', `The photo could not be fetched: ${why}`);
 
 /** GET /images/:signature/:address: the photo, checked and relayed with a long cache life and an entity tag. */
 export function imageHandler({ key, fetchImage, maxBytes = DEFAULT_MAX_BYTES }: ImageProxyOptions) {

@@ -71,3 +71,18 @@ export function ExternalLinks({ title, links }: { title: string; links: readonly
     </section>
   );
 }
+
+/** "Read at BBC News": the story's own page on its source's site (the site's host name when the source has no name),
+ * opened in a new tab as the other external links are. */
+export function ReadAtSource({ url, source }: { url: string; source?: string | undefined }) {
+  const href = safeExternalUrl(url);
+  if (!href) return null;
+  return (
+    <p className="article__read-at">
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        Read at {source?.trim() || new URL(href).hostname}
+        <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
+      </a>
+    </p>
+  );
+}
