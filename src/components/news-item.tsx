@@ -73,7 +73,7 @@ export function NewsItem(props: NewsItemProps) {
     const firstTopic = props.topics[0];
     return (
       <article {...shared}>
-        <div className="news-item__line">
+        <div className={`news-item__line${props.undated ? ' news-item__line--undated' : ''}`}>
           <NewsTime iso={props.publishedAt} undated={props.undated} />
           {heading}
           <span className="news-item__topic">

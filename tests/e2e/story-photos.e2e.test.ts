@@ -146,7 +146,9 @@ describe('photos through the image proxy', () => {
       const thumbnail = `[data-item-id="${photographed.id}"] img`;
       const reserved = await box(page, thumbnail);
       await loaded(page, thumbnail);
-      expect(await page.locator(thumbnail).getAttribute('src')).toMatch(/^\/api\/images\/[\w-]+\/[\w-]+$/);
+      expect(await page.locator(thumbnail).getAttribute('src')).toMatch(
+        new RegExp(`^${app.url}/api/images/[\\w-]+/[\\w-]+$`),
+      );
       expect(await box(page, thumbnail)).toEqual(reserved);
       await expect
         .poll(() => box(page, `[data-item-id="${broken.id}"] img`))
