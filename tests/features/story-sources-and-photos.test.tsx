@@ -208,9 +208,8 @@ describe('photos', () => {
   });
 
   it('without a proxy path from the API no photo is shown (the original is never loaded)', async () => {
-    let plain: TestApi | undefined;
-    useImportedStories(() => plain!);
-    plain = await testApiOver(api.backend);
+    const plain = await testApiOver(api.backend);
+    useImportedStories(() => plain);
     renderApp(`/news/${photographed.id}`);
     await screen.findByRole('heading', { level: 1, name: photographed.title });
     expect(screen.getByRole('article').querySelector('img, figure')).toBeNull();

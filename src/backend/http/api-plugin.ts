@@ -15,9 +15,9 @@ import {
   singleValuedQuerySchema,
   topicsQuerySchema,
 } from '../../contract/api-query.ts';
+import type { ArticleSummary } from '../../contract/news.ts';
 import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor.ts';
 import type { Backend } from '../ports.ts';
-import type { ArticleSummary } from '../../contract/news.ts';
 import { answerError, errorBody, RefusedRequest } from './api-errors.ts';
 import { IMAGE_ROUTE, imageHandler, signedImage, type ImageProxyOptions } from './image-proxy.ts';
 

@@ -10,7 +10,7 @@ import { RefusedRequest } from './api-errors.ts';
 
 /** What the fetcher got: the upstream status, its Content-Type, and the body, of at most `maxBytes` + 1 bytes (a
  * fetcher may stop reading there: the proxy refuses anything longer than `maxBytes`). */
-export interface FetchedImage {
+interface FetchedImage {
   status: number;
   contentType: string | null;
   body: Uint8Array;

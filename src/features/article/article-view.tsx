@@ -65,7 +65,7 @@ export function ArticleView({ article, savedAt }: { article: Article; savedAt?: 
         {article.image && <StoryFigure image={article.image} />}
         <ArticleBody article={article} pages={pages} onCopyParagraphLink={copyParagraphLink} />
         <ShowMore pages={pages} />
-        {article.url && <ReadAtSource url={article.url} source={article.source?.name} />}
+        {article.url && <ReadAtSource url={article.url} source={article.source} />}
       </article>
       <StoryNavigation id={article.id} />
       {related.length > 0 && (
