@@ -1,10 +1,13 @@
-// One story in a list, the same in the feed and in search results: time, dateline, pages and topics on one line,
-// the title, and the lead (or a search snippet). "Headlines" density puts time, title and topic on a single line.
+// One story in a list, the same in the feed and in search results: time, source, dateline, pages and topics on one
+// line, the title, and the lead (or a search snippet), with the photo's thumbnail beside them when the list shows it.
+// "Headlines" density puts time, title, source and topic on a single line.
 import type { ReactNode } from 'react';
+import type { StoryImage } from '@/contract/news';
 import type { Density } from '@/stores/reading-prefs-store';
 import { ArticleLink } from './article-link';
 import { NewsTime } from './news-time';
 import { SaveButton } from './save-button';
+import { StoryThumbnail } from './story-photo';
 import { TopicChips, type TopicNames } from './topic-chips';
 import { VisuallyHidden } from './visually-hidden';
 import './news-item.css';
@@ -15,6 +18,12 @@ export interface NewsItemProps {
   /** The title as shown (search terms highlighted, say); the plain title when absent. */
   titleContent?: ReactNode;
   publishedAt: string;
+  /** The feed gave no date: the time is when the story was first seen. */
+  undated?: boolean | undefined;
+  /** The source's name (an imported feed's title). */
+  source?: string | undefined;
+  /** The photo, shown as a thumbnail in "Summaries" (the feed's rows; a fixed box, so a row's height is known). */
+  photo?: StoryImage | undefined;
   /** Show the date with the time (lists without day headings). */
   withDate?: boolean;
   dateline?: string | undefined;
@@ -64,10 +73,18 @@ export function NewsItem(props: NewsItemProps) {
     const firstTopic = props.topics[0];
     return (
       <article {...shared}>
-        <div className="news-item__line">
-          <NewsTime iso={props.publishedAt} />
+        <div className={`news-item__line${props.undated ? ' news-item__line--undated' : ''}`}>
+          <NewsTime iso={props.publishedAt} undated={props.undated} />
           {heading}
-          <span className="news-item__topic">{firstTopic && (props.topicNames?.get(firstTopic) ?? firstTopic)}</span>
+          <span className="news-item__topic">
+            {props.source && (
+              <>
+                <span className="news-item__source">{props.source}</span>
+                {firstTopic && <span aria-hidden="true"> · </span>}
+              </>
+            )}
+            {firstTopic && (props.topicNames?.get(firstTopic) ?? firstTopic)}
+          </span>
           <span className="news-item__actions">
             {props.actions}
             <SaveButton id={id} title={title} variant="link" />
@@ -78,10 +95,12 @@ export function NewsItem(props: NewsItemProps) {
     );
   }
 
+  const summary = props.summary && <p className="news-item__summary">{props.summary}</p>;
   return (
     <article {...shared}>
       <div className="news-item__meta">
-        <NewsTime iso={props.publishedAt} withDate={props.withDate} />
+        <NewsTime iso={props.publishedAt} withDate={props.withDate} undated={props.undated} />
+        {props.source && <span className="news-item__source">{props.source}</span>}
         {props.dateline && <span className="news-item__dateline">{props.dateline}</span>}
         {props.pageCount !== undefined && props.pageCount > 1 && <span>{props.pageCount} pages in this article</span>}
         {props.chips ?? <TopicChips topicIds={props.topics} names={props.topicNames} />}
@@ -90,8 +109,20 @@ export function NewsItem(props: NewsItemProps) {
           <SaveButton id={id} title={title} variant="link" />
         </span>
       </div>
-      {heading}
-      {props.summary && <p className="news-item__summary">{props.summary}</p>}
+      {props.photo ? (
+        <div className="news-item__with-photo">
+          <div>
+            {heading}
+            {summary}
+          </div>
+          <StoryThumbnail image={props.photo} />
+        </div>
+      ) : (
+        <>
+          {heading}
+          {summary}
+        </>
+      )}
       {props.children}
     </article>
   );

@@ -13,9 +13,18 @@ export function useDisplayTimeZone(): string {
 /**
  * A story's time in the reader's zone: "2 h ago" within the last day, else the clock time ("4:50 UTC+3"; with
  * `withDate`, the date too). The other form (the full date and time, or the time in the other zone) shows while the
- * pointer is on the time (news-time.css), and screen readers hear both.
+ * pointer is on the time (news-time.css), and screen readers hear both. `undated`: the feed gave no date, so the time
+ * is when the story was first seen, and it says so ("first seen 10:42").
  */
-export function NewsTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
+export function NewsTime({
+  iso,
+  withDate = false,
+  undated = false,
+}: {
+  iso: string;
+  withDate?: boolean;
+  undated?: boolean;
+}) {
   const zone = useDisplayTimeZone();
   const now = useMinuteClock();
   const ago = formatTimeAgo(iso, now);
@@ -30,6 +39,7 @@ export function NewsTime({ iso, withDate = false }: { iso: string; withDate?: bo
         : null;
   return (
     <span className="news-time">
+      {undated && <span className="news-time__seen">first seen </span>}
       <time dateTime={iso}>{primary}</time>
       {other && <span className="news-time__other">{other}</span>}
     </span>

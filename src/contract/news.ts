@@ -52,9 +52,15 @@ const dimension = v.pipe(
 /** Where an imported story came from: the feed's title and its site. */
 const sourceSchema = v.object({ name: nonEmptyText, url: v.optional(httpUrl) });
 
-/** A story's photo (http(s) only; never proxied through our origin). */
+/** The address the API gives a photo on the wire: its image proxy's signed, same-origin path
+ * (src/backend/http/image-proxy.ts). */
+const IMAGE_PROXY_PATH = /^\/api\/images\/[\w-]+\/[\w-]+$/;
+
+/** A story's photo. `url` is the original (http(s); for credits and links, never loaded by the app); `src` is where
+ * the app loads it from: the API's image proxy, so readers' addresses never reach the photo's host. */
 const imageSchema = v.object({
   url: httpUrl,
+  src: v.optional(v.pipe(v.string(), v.regex(IMAGE_PROXY_PATH, 'must be a path under /api/images/'))),
   alt: v.optional(v.string()),
   credit: v.optional(v.string()),
   width: v.optional(dimension),

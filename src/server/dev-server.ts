@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { createServer as createViteServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
 import { apiPlugin } from '../backend/http/api-plugin.ts';
+import type { ImageProxyOptions } from '../backend/http/image-proxy.ts';
 import type { Backend } from '../backend/ports.ts';
 
 const DEV_HEADERS: Readonly<Record<string, string>> = {
@@ -28,7 +29,10 @@ export interface DevServer {
 export async function createDevServer({
   makeBackend,
   vite: viteConfig = {},
+  images,
 }: {
+  /** The API's image proxy (stories' photos served from this origin). */
+  images?: ImageProxyOptions;
   makeBackend: (log: { info(message: string): void; error(message: string): void }) => Promise<Backend>;
   /** Overrides of vite.config.ts (tests: another root, no config file). */
   vite?: InlineConfig;
@@ -63,7 +67,7 @@ export async function createDevServer({
   app.addHook('onRequest', async (_request, reply) => {
     for (const [name, value] of Object.entries(DEV_HEADERS)) reply.raw.setHeader(name, value);
   });
-  await app.register(apiPlugin, { prefix: '/api', backend });
+  await app.register(apiPlugin, { prefix: '/api', backend, images });
   // Everything that is not the API is Vite's: the page, the modules, the assets, hot reload.
   app.setNotFoundHandler((request, reply) => {
     reply.hijack();

@@ -5,10 +5,12 @@ import { DataFileError } from '../backend/embedded/data-file-error.ts';
 import { backendFromEnv } from './backend-from-env.ts';
 import { createDevServer } from './dev-server.ts';
 import { startNewsPoller } from './news-poller.ts';
+import { imageProxyFromEnv } from './image-proxy-from-env.ts';
 
 async function main() {
   let description = '';
   const { app, vite } = await createDevServer({
+    images: imageProxyFromEnv(),
     makeBackend: async (log) => {
       const chosen = await backendFromEnv(log);
       const { backend } = chosen;

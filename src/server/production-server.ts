@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { answerError, errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
 import { apiPlugin } from '../backend/http/api-plugin.ts';
+import type { ImageProxyOptions } from '../backend/http/image-proxy.ts';
 import type { Backend } from '../backend/ports.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
@@ -55,6 +56,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** Called when the server closes (e.g. to stop watching the data files). */
   onClose?: () => void | Promise<void>;
+  /** The API's image proxy (stories' photos served from this origin). */
+  images?: ImageProxyOptions;
 }
 
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
@@ -130,6 +133,7 @@ export async function createProductionServer({
   hsts = false,
   trustProxy = false,
   onClose,
+  images,
 }: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...someLimits };
   const indexHtml = readFileSync(path.join(distDir, 'index.html'));
@@ -189,7 +193,7 @@ export async function createProductionServer({
 
   await app.register(fastifyCompress, { threshold: 1024 });
 
-  if (backend) await app.register(apiPlugin, { prefix: '/api', backend });
+  if (backend) await app.register(apiPlugin, { prefix: '/api', backend, images });
   else {
     await app.register(
       async (api) =>

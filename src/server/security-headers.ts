@@ -20,7 +20,8 @@ function contentSecurityPolicy(apiOrigin: string | null): Record<string, string[
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
+    // Stories' photos come through the API's image proxy: from this origin, or from the API's when it is elsewhere.
+    imgSrc: apiOrigin ? ["'self'", 'data:', apiOrigin] : ["'self'", 'data:'],
     fontSrc: ["'self'"],
     connectSrc: apiOrigin ? ["'self'", apiOrigin] : ["'self'"],
     manifestSrc: ["'self'"],

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { backendFromEnv } from './backend-from-env.ts';
 import { startNewsPoller, type RunningPoller } from './news-poller.ts';
+import { imageProxyFromEnv } from './image-proxy-from-env.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
@@ -40,6 +41,7 @@ function trustProxyFromEnv(): boolean | string {
 
 async function main() {
   const logLevel = logLevelFromEnv();
+  const images = imageProxyFromEnv();
   const limits = {
     total: countFromEnv('MAX_CONNECTIONS', DEFAULT_LIMITS.total),
     perAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.perAddress),
@@ -62,6 +64,7 @@ async function main() {
           await backend.close();
         }
       : undefined,
+    images,
   });
   if (backend) live = startNewsPoller(backend, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
   await app.listen({ port, host });

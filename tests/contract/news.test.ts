@@ -49,4 +49,12 @@ describe("an imported story's link, source and photo", () => {
     expect(result.success).toBe(true);
     expect(result.output).toEqual(story);
   });
+
+  it("keeps a photo's proxy path (src) only when it is a path under /api/images/", () => {
+    const photo = { url: 'https://img.example.com/a.jpg', src: '/api/images/c2lnbmF0dXJl/aHR0cHM6Ly9pbWc' };
+    expect(v.parse(articleSchema, { ...story, image: photo }).image).toEqual(photo);
+    for (const src of ['https://img.example.com/a.jpg', '//evil.example/api/images/a/b', '/api/images/a/b?x=1']) {
+      expect(v.parse(articleSchema, { ...story, image: { ...photo, src } }).image, src).toBeUndefined();
+    }
+  });
 });

@@ -1,8 +1,9 @@
 // A production server of a test's own over a build, for journeys that stop it (offline) or swap the build behind the
 // same address (a new version): the shared one from global-setup must stay up for the other files.
 import type { Page } from 'playwright-core';
-import { createEmbeddedBackendFromData } from '../../src/backend/embedded/embedded-backend.ts';
+import { createEmbeddedBackendFromData, type EmbeddedData } from '../../src/backend/embedded/embedded-backend.ts';
 import { readDataFolder } from '../../src/backend/embedded/news-data.ts';
+import type { ImageProxyOptions } from '../../src/backend/http/image-proxy.ts';
 import { createProductionServer } from '../../src/server/production-server.ts';
 
 export interface AppServer {
@@ -13,10 +14,15 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-/** Serves `distDir` on 127.0.0.1 (`port` 0: any free port). */
-export async function startAppServer(distDir: string, port = 0): Promise<AppServer> {
-  const backend = await createEmbeddedBackendFromData(readDataFolder('mock-data'));
-  const server = await createProductionServer({ distDir, backend });
+/** Serves `distDir` on 127.0.0.1 (`port` 0: any free port), over `data` (default: the sample), with `images` as the
+ * API's image proxy (default: none). */
+export async function startAppServer(
+  distDir: string,
+  port = 0,
+  { data, images }: { data?: EmbeddedData; images?: ImageProxyOptions } = {},
+): Promise<AppServer> {
+  const backend = await createEmbeddedBackendFromData(data ?? readDataFolder('mock-data'));
+  const server = await createProductionServer({ distDir, backend, images });
   await server.listen({ port, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');

@@ -7,6 +7,7 @@ import {
   type EmbeddedData,
 } from '@/backend/embedded/embedded-backend';
 import { createApiServer } from '@/backend/http/api-server';
+import type { ImageProxyOptions } from '@/backend/http/image-proxy';
 import type { Backend } from '@/backend/ports';
 
 export interface ApiAnswer {
@@ -25,8 +26,12 @@ export interface TestApi<B extends Backend = Backend> {
   request(options: InjectOptions & { url: string }): Promise<ApiAnswer>;
 }
 
-export async function testApiOver<B extends Backend>(backend: B): Promise<TestApi<B>> {
-  const app = await createApiServer(backend);
+/** `images`: the plugin's image proxy (none by default: photos go out without a proxy path). */
+export async function testApiOver<B extends Backend>(
+  backend: B,
+  { images }: { images?: ImageProxyOptions } = {},
+): Promise<TestApi<B>> {
+  const app = await createApiServer(backend, { images });
   const request = async (options: InjectOptions & { url: string }): Promise<ApiAnswer> => {
     const response = await app.inject({ ...options, url: `/api${options.url}` });
     return {

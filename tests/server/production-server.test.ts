@@ -214,7 +214,7 @@ describe('error shapes and headers (issue 18)', () => {
 });
 
 describe('a production server for an API elsewhere', () => {
-  it('serves the app only: /api is a 404 that says so, and the API origin is allowed to connect', async () => {
+  it('serves the app only: /api is a 404 that says so, and the API origin is allowed to connect and serve photos (its image proxy)', async () => {
     const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
     const app = await createProductionServer({ distDir: dist, backend: null, apiOrigin: 'https://api.example' });
@@ -226,6 +226,7 @@ describe('a production server for an API elsewhere', () => {
     const page = await app.inject('/news/a-story');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toContain("connect-src 'self' https://api.example");
+    expect(page.headers['content-security-policy']).toContain("img-src 'self' data: https://api.example");
     await app.close();
   });
 });

@@ -16,14 +16,19 @@ import {
   singleValuedQuerySchema,
   topicsQuerySchema,
 } from '../../contract/api-query.ts';
+import type { ArticleSummary } from '../../contract/news.ts';
 import { decodeFeedCursor, encodeFeedCursor } from '../feed-cursor.ts';
 import { BackendUnavailable, type Backend, type NewsChange } from '../ports.ts';
 import { answerError, errorBody, RefusedRequest } from './api-errors.ts';
+import { IMAGE_ROUTE, imageHandler, signedImage, type ImageProxyOptions } from './image-proxy.ts';
 
 export interface ApiPluginOptions {
   backend: Backend;
   /** GET /events: open streams at most (default 1,000) and the heartbeat's period (default 15 s). */
   eventStreams?: { max?: number; heartbeatMs?: number };
+  /** The image proxy: stories' photos get a signed path under /images/ that this plugin answers. Without it photos
+   * go out without `src`, so the app shows none (it never loads a photo's original URL). */
+  images?: ImageProxyOptions;
 }
 
 const MAX_EVENT_STREAMS = 1000;
@@ -72,15 +77,23 @@ function querySchemasByTopics() {
   };
 }
 
-export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend, eventStreams = {} }) => {
+export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend, eventStreams = {}, images }) => {
   const { news, search, rates } = backend;
   const schemasFor = querySchemasByTopics();
   /** The path below the API's prefix, as the client wrote it ("/articles/abc"). */
   const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!.slice(api.prefix.length) || '/';
 
+  /** A story as the wire carries it: its photo with this server's signed proxy path (any stored `src` replaced). */
+  const onWire = <T extends Pick<ArticleSummary, 'image'> | null>(story: T): T => {
+    if (!story?.image) return story;
+    const { src: _stored, ...image } = story.image;
+    return { ...story, image: images ? signedImage(image, images.key, api.prefix) : image };
+  };
+
   api.setErrorHandler(answerError);
+  // Every answer but a photo's is never cached.
   api.addHook('onSend', async (_request, reply: FastifyReply, payload) => {
-    void reply.header('Cache-Control', 'no-store');
+    if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
     return payload;
   });
   api.setNotFoundHandler((request, reply) =>
@@ -121,14 +134,14 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     }
     const { topics, exclude, since, limit } = query;
     const page = await news.feedPage({ topics, exclude, since, after, limit });
-    return { items: page.items, nextCursor: page.next && encodeFeedCursor(page.next) };
+    return { items: page.items.map(onWire), nextCursor: page.next && encodeFeedCursor(page.next) };
   });
 
   endpoint('/articles/:id', async (request) => {
     const { id } = request.params as { id: string };
     const article = await news.article(id);
     if (!article) throw notAnArticle(id);
-    return article;
+    return onWire(article);
   });
 
   // The stories just above and below an article in the feed's order under the same filter.
@@ -137,7 +150,7 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     const filter = readQuery(schemasFor(await news.topicIds()).neighbours, request);
     const neighbours = await news.neighbours(id, filter);
     if (!neighbours) throw notAnArticle(id);
-    return neighbours;
+    return { newer: onWire(neighbours.newer), older: onWire(neighbours.older) };
   });
 
   endpoint('/search', async (request) => {
@@ -155,7 +168,7 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     });
     if (!outcome.ok) throw new RefusedRequest(400, outcome.code, outcome.message);
     const { ok: _ok, ...page } = outcome;
-    return page;
+    return { ...page, items: page.items.map(onWire) };
   });
 
   // Server-sent events: one `change` event per change of the stories (the store port's `subscribe`: this server's
@@ -191,6 +204,7 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     stream.write(`retry: ${EVENT_STREAM_RETRY_MS}\n: connected\n\n`);
     return reply.send(stream);
   });
+  if (images) endpoint(IMAGE_ROUTE, imageHandler(images));
 
   endpoint('/rates', async (request) => {
     const { date } = readQuery(ratesQuerySchema, request);

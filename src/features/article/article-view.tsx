@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { PartBoundary } from '@/components/error-boundary';
 import { NewsTime, useDisplayTimeZone } from '@/components/news-time';
 import { SaveButton } from '@/components/save-button';
+import { StoryFigure } from '@/components/story-photo';
 import { TopicChips } from '@/components/topic-chips';
 import type { Article } from '@/contract/news';
 import { formatAgencyDateTime } from '@/lib/agency-time';
@@ -9,7 +10,7 @@ import { copyText } from '@/lib/clipboard';
 import { useReadMarksStore } from '@/stores/read-marks-store';
 import { ArticleBody, PageLinks, ShowMore } from './article-body';
 import { readingMinutes } from './article-text';
-import { ExternalLinks, ReadAlso } from './related-links';
+import { ExternalLinks, ReadAlso, ReadAtSource } from './related-links';
 import { articleAddress, ShareControls, StatusToast, useStatusMessage } from './share-controls';
 import { StoryNavigation } from './story-navigation';
 import { useArticlePages } from './use-article-pages';
@@ -49,7 +50,8 @@ export function ArticleView({ article, savedAt }: { article: Article; savedAt?: 
           <TopicChips topicIds={article.topics} />
           <h1 id="article-title">{article.title}</h1>
           <p className="article__meta">
-            <NewsTime iso={article.publishedAt} withDate />
+            <NewsTime iso={article.publishedAt} withDate undated={article.undated} />
+            {article.source && <span className="article__source">{article.source.name}</span>}
             <span>{minutes} min read</span>
             {pages.pageCount > 1 && <span>{pages.pageCount} pages in this article</span>}
           </p>
@@ -60,8 +62,10 @@ export function ArticleView({ article, savedAt }: { article: Article; savedAt?: 
           {pages.pageCount > 1 && <PageLinks pages={pages} />}
         </header>
         {article.lead.trim() && <p className="article__lead">{article.lead}</p>}
+        {article.image && <StoryFigure image={article.image} />}
         <ArticleBody article={article} pages={pages} onCopyParagraphLink={copyParagraphLink} />
         <ShowMore pages={pages} />
+        {article.url && <ReadAtSource url={article.url} source={article.source} />}
       </article>
       <StoryNavigation id={article.id} />
       {related.length > 0 && (

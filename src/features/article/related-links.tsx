@@ -5,7 +5,7 @@ import { ApiError } from '@/api/http';
 import { ArticleLink } from '@/components/article-link';
 import { Button } from '@/components/button';
 import { VisuallyHidden } from '@/components/visually-hidden';
-import type { ExternalLink } from '@/contract/news';
+import type { ExternalLink, StorySource } from '@/contract/news';
 import { safeExternalUrl } from '@/lib/safe-url';
 
 /** "Read also": the related articles by title, linking inside the app. Articles that no longer exist are left out. */
@@ -69,5 +69,20 @@ export function ExternalLinks({ title, links }: { title: string; links: readonly
         ))}
       </ul>
     </section>
+  );
+}
+
+/** "Read at BBC News": the story's own page on its source's site (the site's host name when the source has no name),
+ * opened in a new tab as the other external links are. */
+export function ReadAtSource({ url, source }: { url: string; source?: StorySource | undefined }) {
+  const href = safeExternalUrl(url);
+  if (!href) return null;
+  return (
+    <p className="article__read-at">
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        Read at {source?.name.trim() || new URL(href).hostname}
+        <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
+      </a>
+    </p>
   );
 }

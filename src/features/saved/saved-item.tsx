@@ -22,7 +22,8 @@ export const SavedItem = memo(function SavedItem({ id, copy, savedAt, onRemove }
   return (
     <li id={savedItemId(id)} className="news-item saved-item">
       <p className="news-item__meta">
-        {copy && <NewsTime iso={copy.article.publishedAt} withDate />}
+        {copy && <NewsTime iso={copy.article.publishedAt} withDate undated={copy.article.undated} />}
+        {copy?.article.source && <span className="news-item__source">{copy.article.source.name}</span>}
         <span>Saved {formatAgencyDateTime(new Date(savedAt).toISOString(), zone)}</span>
       </p>
       <h2 className="news-item__title saved-item__title">

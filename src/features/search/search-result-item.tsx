@@ -35,6 +35,8 @@ export const SearchResultItem = memo(function SearchResultItem({
       titleId={titleId}
       headingLevel={2}
       publishedAt={result.publishedAt}
+      undated={result.undated}
+      source={result.source?.name}
       withDate
       dateline={result.dateline}
       topics={result.topics}

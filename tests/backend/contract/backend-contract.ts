@@ -11,6 +11,7 @@ import type { BackendFactory } from './contract-api';
 import { describeEventsContract } from './events-contract';
 import { describeFeedContract } from './feed-contract';
 import { describeHttpContract } from './http-contract';
+import { describeImagesContract } from './images-contract';
 import { describeRatesContract } from './rates-contract';
 import { describeSearchContract } from './search-contract';
 import { describeSearchTyposContract } from './search-typos-contract';
@@ -25,5 +26,6 @@ export function describeBackendContract(name: string, make: BackendFactory): voi
     describeHttpContract(make);
     describeWritesContract(make);
     describeEventsContract(make);
+    describeImagesContract(make);
   });
 }
