@@ -66,6 +66,8 @@ export interface MatchFilter {
   to: number;
   /** Null for every topic; else membership per topic asked for (any of them). */
   topics: readonly Uint8Array[] | null;
+  /** The source filter's test of a document; null for every source. */
+  sources: ((doc: number) => boolean) | null;
 }
 
 export interface Matches {
@@ -125,7 +127,7 @@ export class Matcher {
     const found: number[] = [];
     const visit = (doc: number, score: number, tier: number) => {
       if (wordStamp[doc] !== wordGeneration) {
-        if (candidates ? this.setStamp[doc] !== setGeneration : !inTopics(filter.topics, doc)) return;
+        if (candidates ? this.setStamp[doc] !== setGeneration : !passes(filter, doc)) return;
         wordStamp[doc] = wordGeneration;
         wordScore[doc] = score;
         wordTier[doc] = tier;
@@ -162,7 +164,8 @@ export class Matcher {
   }
 }
 
-function inTopics(topics: readonly Uint8Array[] | null, doc: number): boolean {
+function passes({ topics, sources }: MatchFilter, doc: number): boolean {
+  if (sources && !sources(doc)) return false;
   if (!topics) return true;
   for (const members of topics) if (members[doc]) return true;
   return false;
