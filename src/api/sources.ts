@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { sourcesResponseSchema } from '@/contract/sources';
+import { NO_SOURCE_ID, sourcesResponseSchema, type SourcesResponse, type SourceWithCount } from '@/contract/sources';
 import { sourcesUrl } from './feed-requests';
 import { getJson } from './http';
 
@@ -12,3 +12,9 @@ export const sourceQueries = {
       staleTime: 10 * 60_000,
     }),
 };
+
+/** The sources a filter offers: each named source (by name), then the stories without one, when there are any. */
+export function sourceChoices(list: SourcesResponse): SourceWithCount[] {
+  const unsourced = { id: NO_SOURCE_ID, name: 'Without a source', count: list.unsourced };
+  return [...list.sources, ...(list.unsourced > 0 ? [unsourced] : [])];
+}

@@ -4,9 +4,9 @@
 // round trip fits; the embedded adapter answers from memory. Parameters arrive parsed and checked by the plugin
 // (types, ranges, known topics); adapters only look things up.
 import type { Article, ArticleSummary, Topic, TopicRecord } from '../contract/news.ts';
-import type { SourcesResponse } from '../contract/sources.ts';
 import type { RateHistoryResponse, RatesFile, RatesResponse } from '../contract/rates.ts';
 import type { SearchRequest, SearchResult } from '../contract/search.ts';
+import type { SourcesResponse } from '../contract/sources.ts';
 
 /** A place in the feed's order (newest first, ties by id): the instant in ms since the epoch and the id. */
 export interface FeedPosition {

@@ -5,9 +5,9 @@
 // its newest story names it.
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import type { ArticleSummary } from '../contract/news.ts';
-import type { SourceFilter } from './ports.ts';
+import type { StorySource } from '../contract/news.ts';
 import { NO_SOURCE_ID, type SourcesResponse, type SourceWithCount } from '../contract/sources.ts';
+import type { SourceFilter } from './ports.ts';
 
 /** Long feed titles make long addresses: a slug is cut at a word boundary near this length. */
 const MAX_SLUG_LENGTH = 60;
@@ -37,7 +37,7 @@ export function sourceIdOfName(name: string): string {
 }
 
 /** The source id a story is filed under: its source's, or NO_SOURCE_ID. */
-export const sourceIdOf = (story: Pick<ArticleSummary, 'source'>): string =>
+export const sourceIdOf = (story: { source?: StorySource }): string =>
   story.source ? sourceIdOfName(story.source.name) : NO_SOURCE_ID;
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

@@ -64,7 +64,8 @@ const sourcesParam = (known: ReadonlySet<string>) =>
     v.transform(idList),
     v.check(
       (ids) => ids.every((id) => known.has(id)),
-      (issue) => `Unknown source: ${issue.input.filter((id) => !known.has(id)).join(', ')} (GET /api/sources lists them)`,
+      (issue) =>
+        `Unknown source: ${issue.input.filter((id) => !known.has(id)).join(', ')} (GET /api/sources lists them)`,
     ),
     v.transform((ids) => (ids.length === 0 ? null : ids)),
     code('unknown_source'),

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
 import { articleSchema, isIsoDateTime } from '@/contract/news';
 
 describe('publication times', () => {

@@ -71,9 +71,7 @@ describe('feed: sources in the filter', () => {
     ]);
     expect(rows.every((box) => (box as HTMLInputElement).checked)).toBe(true);
     const bbc = within(group).getByRole('checkbox', { name: 'BBC News' }).closest('li')!;
-    expect(within(bbc).getByText(`${countOf('bbc-news')}`)).toHaveTextContent(
-      `${countOf('bbc-news')} stories`,
-    );
+    expect(within(bbc).getByText(`${countOf('bbc-news')}`)).toHaveTextContent(`${countOf('bbc-news')} stories`);
   });
 
   it('shows no sources part when no story has a source', async () => {

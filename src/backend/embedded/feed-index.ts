@@ -3,9 +3,9 @@
 // order, each article's topics as bits, and positions (cursor, `since`) found by binary search, so no request scans
 // the whole archive to count or to start a page.
 import type { Article, ArticleSummary, Topic, TopicRecord } from '../../contract/news.ts';
+import type { SourcesResponse } from '../../contract/sources.ts';
 import { compareNewestFirst } from '../feed-cursor.ts';
 import type { FeedFilter, FeedPage, FeedPageRequest, FeedPosition, Neighbours } from '../ports.ts';
-import type { SourcesResponse } from '../../contract/sources.ts';
 import type { ArticleStore } from './article-store.ts';
 import { sourceIndexOf } from './source-index.ts';
 

@@ -6,13 +6,13 @@ import type { SearchRequest } from '../../contract/search.ts';
 import { queryTerms, tokenize, foldWord } from '../../contract/words.ts';
 import { compareNewestFirst } from '../feed-cursor.ts';
 import type { ArticleStore } from './article-store.ts';
-import { sourceIndexOf } from './source-index.ts';
 import { encodeSearchCursor, searchFingerprint, type SearchCursor } from './search-cursor.ts';
 import { firstPostingFrom, NOT_IN_BODY, type SearchIndex } from './search-index.ts';
 import { expandWord, Matcher, type Expansion, type MatchFilter, type SearchContext } from './search-match.ts';
 import { snippetFromBytes } from './search-snippet.ts';
 import { suggestQuery } from './search-suggestion.ts';
 import { vocabularyOf } from './search-typos.ts';
+import { sourceIndexOf } from './source-index.ts';
 import { bestFirst } from './top-k.ts';
 
 /** One page of a search: the request (q trimmed and checked), where to resume, how many. */

@@ -290,8 +290,7 @@ export function createPostgresSearch(db: Pool, options: PostgresSearchOptions): 
     const restricting = words.filter((w) => !w.some((e) => e.documents >= totals.documents));
     const counting =
       restricting.length === words.length ? all : restricting.length ? allOf(restricting, totals.documents) : null;
-    const unfiltered =
-      !request.topics && !request.from && !request.to && sourceFingerprint(request).length === 0;
+    const unfiltered = !request.topics && !request.from && !request.to && sourceFingerprint(request).length === 0;
     if (total === undefined && !counting && unfiltered) total = totals.documents;
     let counted: Promise<number> | null = null;
     const estimate = counting ? counting.estimate : totals.documents;

@@ -1,12 +1,12 @@
 // The sources part of "Use filter": one row per source (checkbox and name, number of stories, "Only this"), stories
 // without a source last, All / None. Unticking from "every source" drops that source (sources that appear later
 // still show); after "Only this" or "None", ticking keeps just the sources ticked.
+import { sourceChoices } from '@/api/sources';
 import { Button } from '@/components/button';
 import { VisuallyHidden } from '@/components/visually-hidden';
-import { NO_SOURCE_ID, type SourcesResponse } from '@/contract/sources';
+import type { SourcesResponse } from '@/contract/sources';
 import { EVERY_SOURCE, type SourceSelection } from '@/stores/source-filter-storage';
 import { isSourceShown, normalizeSourceSelection, toggleSource } from '@/stores/source-filter-store';
-import { sourceIdsOf } from './source-selection';
 
 export interface SourceFilterProps {
   list: SourcesResponse;
@@ -14,17 +14,11 @@ export interface SourceFilterProps {
   onChange: (selection: SourceSelection) => void;
 }
 
-/** What the row of stories without a source is called. */
-export const UNSOURCED_LABEL = 'Without a source';
-
 const number = new Intl.NumberFormat('en-US');
 
 export function SourceFilterSection({ list, selection, onChange }: SourceFilterProps) {
-  const allIds = sourceIdsOf(list);
-  const rows = [
-    ...list.sources,
-    ...(list.unsourced > 0 ? [{ id: NO_SOURCE_ID, name: UNSOURCED_LABEL, count: list.unsourced }] : []),
-  ];
+  const rows = sourceChoices(list);
+  const allIds = rows.map((row) => row.id);
   return (
     <fieldset className="filter-panel__sources">
       <legend>Show news from these sources</legend>

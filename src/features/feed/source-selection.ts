@@ -1,13 +1,11 @@
 import { ALL_SOURCES, type FeedSources } from '@/api/feed-requests';
-import { NO_SOURCE_ID, type SourcesResponse } from '@/contract/sources';
+import { sourceChoices } from '@/api/sources';
+import type { SourcesResponse } from '@/contract/sources';
 import type { SourceSelection } from '@/stores/source-filter-storage';
 import { isEverySource, normalizeSourceSelection } from '@/stores/source-filter-store';
 
 /** The ids the filter offers, in the panel's order: the sources by name, then stories without a source. */
-export const sourceIdsOf = (list: SourcesResponse): string[] => [
-  ...list.sources.map((s) => s.id),
-  ...(list.unsourced > 0 ? [NO_SOURCE_ID] : []),
-];
+const sourceIdsOf = (list: SourcesResponse): string[] => sourceChoices(list).map((s) => s.id);
 
 /**
  * The source filter in force: the address's when it names any source we know, else the reader's saved choice;
@@ -22,7 +20,8 @@ export function feedSourceSelection(
     named.sources || named.excludeSources ? { keep: named.sources, drop: named.excludeSources ?? [] } : null;
   if (!list) return fromAddress ?? saved;
   const allIds = sourceIdsOf(list);
-  const namesKnown = fromAddress && [...(fromAddress.keep ?? []), ...fromAddress.drop].some((id) => allIds.includes(id));
+  const namesKnown =
+    fromAddress && [...(fromAddress.keep ?? []), ...fromAddress.drop].some((id) => allIds.includes(id));
   return normalizeSourceSelection(namesKnown ? fromAddress : saved, allIds);
 }
 

@@ -34,7 +34,13 @@ function dataWithSources(): ContractData {
 const data = dataWithSources();
 const newestFirst = sortNewestFirst(data.articles);
 const sourceOf = (article: Article) =>
-  !article.source ? 'none' : article.source === TASS ? 'tass' : article.source === ALJAZEERA ? 'al-jazeera-english' : 'bbc-news';
+  !article.source
+    ? 'none'
+    : article.source === TASS
+      ? 'tass'
+      : article.source === ALJAZEERA
+        ? 'al-jazeera-english'
+        : 'bbc-news';
 
 async function ok<T>(api: TestApi, url: string): Promise<T> {
   const { status, body } = await api.get(url);

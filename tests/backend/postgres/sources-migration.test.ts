@@ -2,13 +2,13 @@
 // and name (made in JavaScript, as the upsert makes them), so GET /sources and the source filter see them at once.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '@/backend/postgres/migrations';
 import { sortNewestFirst } from '@/backend/feed-cursor';
+import { migrate, MIGRATIONS } from '@/backend/postgres/migrations';
 import { countWords } from '@/contract/words';
 import { sampleData } from '../../helpers/fixtures';
 import { insertTopics } from '../../helpers/insert-articles';
-import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
 import { testApiOver } from '../../helpers/test-api';
+import { createTestDatabase, postgresUnavailableReason, type TestDatabase } from '../../helpers/test-database';
 import { readyBackend } from './postgres-test-backend';
 
 const unavailable = await postgresUnavailableReason();
@@ -23,7 +23,10 @@ describe.skipIf(unavailable !== null)('PostgreSQL migration 004-sources', () => 
   });
 
   it('files the stories stored before it under their sources', async () => {
-    const before = MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.id === '004-sources'));
+    const before = MIGRATIONS.slice(
+      0,
+      MIGRATIONS.findIndex((m) => m.id === '004-sources'),
+    );
     const pool = new pg.Pool({ connectionString: database.url });
     const articles = sortNewestFirst(sampleData.articles)
       .slice(0, 6)
