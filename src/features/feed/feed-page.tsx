@@ -50,10 +50,12 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
   );
   // A tick in the filter paints at once; the list follows in a render React can interrupt (and the same element
   // otherwise, so the filter's own re-renders never re-render the list). Not when the topic list has just arrived:
-  // the selection is then normalized against it, and the list must never ask for the unnormalized one.
+  // the selection is then normalized against it, and the list must never ask for the unnormalized one (nor, when the
+  // source list arrives, for sources it does not hold).
+  const sourcesKnown = sourceFilter.list !== undefined;
   const current = useMemo(
-    () => ({ selection, sources: sourceFilter.feedSources, normalized: topics !== undefined }),
-    [selection, sourceFilter.feedSources, topics],
+    () => ({ selection, sources: sourceFilter.feedSources, normalized: `${topics !== undefined} ${sourcesKnown}` }),
+    [selection, sourceFilter.feedSources, topics, sourcesKnown],
   );
   const deferred = useDeferredValue(current);
   const listSelection = deferred.normalized === current.normalized ? deferred.selection : selection;
