@@ -125,9 +125,10 @@ export class Matcher {
     const setGeneration = ++this.generation;
     if (candidates) for (const d of candidates) this.setStamp[d] = setGeneration;
     const found: number[] = [];
+    const accepts = acceptsOf(filter);
     const visit = (doc: number, score: number, tier: number) => {
       if (wordStamp[doc] !== wordGeneration) {
-        if (candidates ? this.setStamp[doc] !== setGeneration : !passes(filter, doc)) return;
+        if (candidates ? this.setStamp[doc] !== setGeneration : accepts !== null && !accepts(doc)) return;
         wordStamp[doc] = wordGeneration;
         wordScore[doc] = score;
         wordTier[doc] = tier;
@@ -164,9 +165,12 @@ export class Matcher {
   }
 }
 
-function passes({ topics, sources }: MatchFilter, doc: number): boolean {
-  if (sources && !sources(doc)) return false;
-  if (!topics) return true;
-  for (const members of topics) if (members[doc]) return true;
-  return false;
+/** The filter's test of a document beyond its day range; null when every document passes (no call per posting). */
+function acceptsOf({ topics, sources }: MatchFilter): ((doc: number) => boolean) | null {
+  if (!topics) return sources;
+  const inTopics = (doc: number) => {
+    for (const members of topics) if (members[doc]) return true;
+    return false;
+  };
+  return sources ? (doc) => sources(doc) && inTopics(doc) : inTopics;
 }
