@@ -10,6 +10,7 @@ import { useReadingPositionStore } from '@/stores/reading-position-store';
 import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import { useRecentSearchesStore } from '@/stores/recent-searches-store';
 import { useSavedArticlesStore } from '@/stores/saved-articles-store';
+import { useSourceFilterStore } from '@/stores/source-filter-store';
 import { useTopicFilterStore } from '@/stores/topic-filter-store';
 import { server } from './helpers/msw-server';
 import { clearSavedCopies } from './helpers/saved-copies';
@@ -23,6 +24,7 @@ window.scrollTo = () => {};
 Element.prototype.scrollIntoView = () => {};
 
 const initialTopicFilter = useTopicFilterStore.getState();
+const initialSourceFilter = useSourceFilterStore.getState();
 const initialConverter = useConverterStore.getState();
 const initialReadingPosition = useReadingPositionStore.getState();
 const initialRecentSearches = useRecentSearchesStore.getState();
@@ -47,6 +49,7 @@ afterEach(async () => {
   localStorage.clear();
   sessionStorage.clear();
   useTopicFilterStore.setState(initialTopicFilter, true);
+  useSourceFilterStore.setState(initialSourceFilter, true);
   useConverterStore.setState(initialConverter, true);
   useReadingPositionStore.setState(initialReadingPosition, true);
   useRecentSearchesStore.setState(initialRecentSearches, true);

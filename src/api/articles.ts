@@ -1,7 +1,15 @@
 import { infiniteQueryOptions, queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { articleSchema, articleSummarySchema, neighboursSchema } from '@/contract/news';
-import { feedPageUrl, neighboursUrl, NO_EXCLUSIONS, type ExcludedTopics, type FeedTopics } from './feed-requests';
+import {
+  ALL_SOURCES,
+  feedPageUrl,
+  neighboursUrl,
+  NO_EXCLUSIONS,
+  type ExcludedTopics,
+  type FeedSources,
+  type FeedTopics,
+} from './feed-requests';
 import { apiUrl, getJson } from './http';
 import { keepValidItems, uncheckedItems } from './lenient-list';
 
@@ -14,11 +22,11 @@ const NEWER_STORIES_EVERY_MS = 60_000;
 
 export const articleQueries = {
   all: () => ['articles'] as const,
-  feed: (topics: FeedTopics, exclude: ExcludedTopics = NO_EXCLUSIONS) =>
+  feed: (topics: FeedTopics, exclude: ExcludedTopics = NO_EXCLUSIONS, sources: FeedSources = ALL_SOURCES) =>
     infiniteQueryOptions({
-      queryKey: [...articleQueries.all(), 'feed', { topics, exclude }] as const,
+      queryKey: [...articleQueries.all(), 'feed', { topics, exclude, ...sourcesKey(sources) }] as const,
       queryFn: async ({ pageParam, signal }) => {
-        const page = await getJson(feedPageUrl(topics, pageParam, exclude), feedPageSchema, { signal });
+        const page = await getJson(feedPageUrl(topics, pageParam, exclude, { sources }), feedPageSchema, { signal });
         return { ...page, ...keepValidItems(page.items, articleSummarySchema) };
       },
       initialPageParam: null as string | null,
@@ -34,12 +42,12 @@ export const articleQueries = {
    */
   /** Every check for newer stories (what the server's change events refresh). */
   newerChecks: () => [...articleQueries.all(), 'newer'] as const,
-  newer: (topics: FeedTopics, exclude: ExcludedTopics, newestShown: string) =>
+  newer: (topics: FeedTopics, exclude: ExcludedTopics, newestShown: string, sources: FeedSources = ALL_SOURCES) =>
     queryOptions({
-      queryKey: [...articleQueries.newerChecks(), { topics, exclude, newestShown }] as const,
+      queryKey: [...articleQueries.newerChecks(), { topics, exclude, newestShown, ...sourcesKey(sources) }] as const,
       queryFn: async ({ signal }) => {
         const since = new Date(Date.parse(newestShown) - 1).toISOString();
-        const url = feedPageUrl(topics, null, exclude, { since, limit: NEWER_STORIES_WINDOW });
+        const url = feedPageUrl(topics, null, exclude, { since, limit: NEWER_STORIES_WINDOW, sources });
         const page = await getJson(url, feedPageSchema, { signal });
         return { ...keepValidItems(page.items, articleSummarySchema), more: page.nextCursor !== null };
       },
@@ -48,10 +56,10 @@ export const articleQueries = {
       staleTime: NEWER_STORIES_EVERY_MS / 2,
     }),
   /** The stories just above (`newer`) and below (`older`) `id` in the feed's order under this filter. */
-  neighbours: (id: string, { topics, exclude }: FeedFilter = WHOLE_FEED) =>
+  neighbours: (id: string, { topics, exclude, sources = ALL_SOURCES }: FeedFilter = WHOLE_FEED) =>
     queryOptions({
-      queryKey: [...articleQueries.all(), 'neighbours', id, { topics, exclude }] as const,
-      queryFn: ({ signal }) => getJson(neighboursUrl(id, topics, exclude), neighboursSchema, { signal }),
+      queryKey: [...articleQueries.all(), 'neighbours', id, { topics, exclude, ...sourcesKey(sources) }] as const,
+      queryFn: ({ signal }) => getJson(neighboursUrl(id, topics, exclude, sources), neighboursSchema, { signal }),
       staleTime: 5 * 60_000,
     }),
   detail: (id: string) =>
@@ -62,10 +70,15 @@ export const articleQueries = {
     }),
 };
 
+/** A source filter in a query key: left out when there is none, so the whole feed's key stays as it was. */
+const sourcesKey = (sources: FeedSources) =>
+  sources.sources === null && sources.excludeSources.length === 0 ? {} : { sources };
+
 /** A feed list's filter, as its query key holds it. */
 export interface FeedFilter {
   topics: FeedTopics;
   exclude: ExcludedTopics;
+  sources?: FeedSources;
 }
 export const WHOLE_FEED: FeedFilter = { topics: null, exclude: NO_EXCLUSIONS };
 
@@ -78,6 +91,6 @@ export function feedFilterShowing(queryClient: QueryClient, id: string): FeedFil
     .filter((query) => (query.state.data as FeedPages | undefined)?.pages.some((p) => p.items.some((i) => i.id === id)))
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0];
   if (!showing) return null;
-  const { topics, exclude } = showing.queryKey[2] as FeedFilter;
-  return { topics, exclude };
+  const { topics, exclude, sources = ALL_SOURCES } = showing.queryKey[2] as FeedFilter;
+  return { topics, exclude, sources };
 }

@@ -6,6 +6,7 @@
 import type { Article, ArticleSummary, Topic, TopicRecord } from '../contract/news.ts';
 import type { RateHistoryResponse, RatesFile, RatesResponse } from '../contract/rates.ts';
 import type { SearchRequest, SearchResult } from '../contract/search.ts';
+import type { SourcesResponse } from '../contract/sources.ts';
 
 /** A place in the feed's order (newest first, ties by id): the instant in ms since the epoch and the id. */
 export interface FeedPosition {
@@ -13,8 +14,16 @@ export interface FeedPosition {
   id: string;
 }
 
+/** Which sources a view holds (ids as sourceIdOf makes them; NO_SOURCE_ID for stories without a source). */
+export interface SourceFilter {
+  /** Any of these sources (known ids, no duplicates); null or absent for every source. */
+  sources?: readonly string[] | null;
+  /** None of these sources (known ids); `excludeSources` wins over `sources`. */
+  excludeSources?: readonly string[];
+}
+
 /** Which stories a feed view holds; the same filter picks a story's neighbours. */
-export interface FeedFilter {
+export interface FeedFilter extends SourceFilter {
   /** Any of these topics (known ids, no duplicates), or null for every topic. */
   topics: readonly string[] | null;
   /** None of these topics (known ids; may be empty). */
@@ -66,6 +75,10 @@ export interface NewsStorePort {
   topics(since: number | null): Promise<Topic[]>;
   /** The ids of every topic, for checking request parameters. */
   topicIds(): Promise<ReadonlySet<string>>;
+  /** Every source with its number of stories (by name), and the number of stories without a source. */
+  sources(): Promise<SourcesResponse>;
+  /** The ids of every source that has a story, and NO_SOURCE_ID, for checking request parameters. */
+  sourceIds(): Promise<ReadonlySet<string>>;
   feedPage(request: FeedPageRequest): Promise<FeedPage>;
   /** Null when no story has that id. */
   article(id: string): Promise<Article | null>;

@@ -56,6 +56,35 @@ const excludeParam = (known: ReadonlySet<string>) =>
     v.transform((raw) => idList(raw).filter((id) => known.has(id))),
   );
 
+/** `sources`: stories from any of these sources (ids from GET /sources; `none`: stories without a source); unknown ids
+ * are refused. Null (absent, empty, only commas): every source. */
+const sourcesParam = (known: ReadonlySet<string>) =>
+  v.pipe(
+    text,
+    v.transform(idList),
+    v.check(
+      (ids) => ids.every((id) => known.has(id)),
+      (issue) =>
+        `Unknown source: ${issue.input.filter((id) => !known.has(id)).join(', ')} (GET /api/sources lists them)`,
+    ),
+    v.transform((ids) => (ids.length === 0 ? null : ids)),
+    code('unknown_source'),
+  );
+
+/** `excludeSources`: no story from these sources. Unknown ids are left out, as `exclude` does: a dropped source may
+ * stop publishing. */
+const excludeSourcesParam = (known: ReadonlySet<string>) =>
+  v.pipe(
+    text,
+    v.transform((raw) => idList(raw).filter((id) => known.has(id))),
+  );
+
+/** The source filter of the feed, neighbours and search. */
+const sourceFilterEntries = (known: ReadonlySet<string>) => ({
+  sources: sourcesParam(known),
+  excludeSources: excludeSourcesParam(known),
+});
+
 /** `since`: an ISO 8601 date-time with offset, as the instant in ms since the epoch; null when absent. */
 const sinceParam = v.pipe(
   text,
@@ -101,21 +130,26 @@ const dayParam = (name: string) =>
 export const topicsQuerySchema = v.object({ since: sinceParam });
 
 /** GET /articles (checked in this order: the first problem is the one answered). */
-export const feedQuerySchema = (knownTopics: ReadonlySet<string>) =>
+export const feedQuerySchema = (knownTopics: ReadonlySet<string>, knownSources: ReadonlySet<string>) =>
   v.object({
     topics: topicsParam(knownTopics),
     exclude: excludeParam(knownTopics),
+    ...sourceFilterEntries(knownSources),
     since: sinceParam,
     limit: limitParam,
     cursor: cursorParam,
   });
 
 /** GET /articles/:id/neighbours: the feed's filter. */
-export const neighboursQuerySchema = (knownTopics: ReadonlySet<string>) =>
-  v.object({ topics: topicsParam(knownTopics), exclude: excludeParam(knownTopics) });
+export const neighboursQuerySchema = (knownTopics: ReadonlySet<string>, knownSources: ReadonlySet<string>) =>
+  v.object({
+    topics: topicsParam(knownTopics),
+    exclude: excludeParam(knownTopics),
+    ...sourceFilterEntries(knownSources),
+  });
 
 /** GET /search */
-export const searchQuerySchema = (knownTopics: ReadonlySet<string>) =>
+export const searchQuerySchema = (knownTopics: ReadonlySet<string>, knownSources: ReadonlySet<string>) =>
   v.pipe(
     v.object({
       q: v.pipe(
@@ -131,6 +165,7 @@ export const searchQuerySchema = (knownTopics: ReadonlySet<string>) =>
         code('bad_query'),
       ),
       topics: topicsParam(knownTopics),
+      ...sourceFilterEntries(knownSources),
       from: dayParam('from'),
       to: dayParam('to'),
       sort: v.pipe(

@@ -15,6 +15,10 @@ export interface SearchRequest {
   q: string;
   /** Any of these topic ids, or null for every topic. */
   topics: readonly string[] | null;
+  /** Any of these source ids (`none`: stories without a source), or null (absent) for every source. */
+  sources?: readonly string[] | null;
+  /** None of these source ids. */
+  excludeSources?: readonly string[];
   /** Inclusive agency-zone days, YYYY-MM-DD. */
   from: string | null;
   to: string | null;
@@ -28,6 +32,8 @@ export function searchQueryParams(request: SearchRequest, page: { cursor: string
   return {
     q: request.q,
     topics: request.topics?.join(','),
+    sources: request.sources?.join(','),
+    excludeSources: request.excludeSources?.length ? request.excludeSources.join(',') : undefined,
     from: request.from ?? undefined,
     to: request.to ?? undefined,
     sort: request.sort === 'relevance' ? undefined : request.sort,

@@ -158,6 +158,8 @@ function assemble({ initial, rates, searchFor, keep, queue, beforeWrite, close }
   const news: NewsStorePort = {
     topics: async (since) => served.feed.topics(since),
     topicIds: async () => served.feed.topicIds,
+    sources: async () => served.feed.sources,
+    sourceIds: async () => served.feed.sourceIds,
     feedPage: async (request) => served.feed.feedPage(request),
     article: async (id) => served.feed.article(id),
     neighbours: async (id, filter) => served.feed.neighbours(id, filter),

@@ -3,9 +3,11 @@
 // order, each article's topics as bits, and positions (cursor, `since`) found by binary search, so no request scans
 // the whole archive to count or to start a page.
 import type { Article, ArticleSummary, Topic, TopicRecord } from '../../contract/news.ts';
+import type { SourcesResponse } from '../../contract/sources.ts';
 import { compareNewestFirst } from '../feed-cursor.ts';
 import type { FeedFilter, FeedPage, FeedPageRequest, FeedPosition, Neighbours } from '../ports.ts';
 import type { ArticleStore } from './article-store.ts';
+import { sourceIndexOf } from './source-index.ts';
 
 /** The first index of 0..length at which `isBefore` turns false (true, then false, along the range): binary search. */
 function partitionPoint(length: number, isBefore: (index: number) => boolean): number {
@@ -125,6 +127,8 @@ function newerNeighbour(lists: Uint32Array[] | null, ordinal: number, keep: Page
 export interface FeedIndex {
   topics(since: number | null): Topic[];
   readonly topicIds: ReadonlySet<string>;
+  readonly sources: SourcesResponse;
+  readonly sourceIds: ReadonlySet<string>;
   feedPage(request: FeedPageRequest): FeedPage;
   article(id: string): Article | null;
   neighbours(id: string, filter: FeedFilter): Neighbours | null;
@@ -138,15 +142,27 @@ export function createFeedIndex(store: ArticleStore, topics: readonly TopicRecor
   const byTopic = new Map([...members].map(([id, list]) => [id, Uint32Array.from(list)]));
   const allTopics = topics.map((topic) => ({ ...topic, count: byTopic.get(topic.id)!.length }));
   const hasNoneOf = topicBits(store, topics);
-  const keepOf = (excluded: readonly string[]) => (excluded.length > 0 ? hasNoneOf(excluded) : null);
-  // An excluded topic's own list can only give articles that are left out.
-  const topicLists = ({ topics: wanted, exclude }: FeedFilter) =>
-    wanted && wanted.filter((id) => !exclude.includes(id)).map((id) => byTopic.get(id)!);
+  const sourceIndex = sourceIndexOf(store);
+  /** The filter's test of one article beyond the lists it walks (muted topics, sources); null: every article. */
+  const keepOf = (filter: FeedFilter): PageBounds['keep'] => {
+    const topicKeep = filter.exclude.length > 0 ? hasNoneOf(filter.exclude) : null;
+    const sourceKeep = sourceIndex.keepOf(filter);
+    if (!topicKeep || !sourceKeep) return topicKeep ?? sourceKeep;
+    return (ordinal) => topicKeep(ordinal) && sourceKeep(ordinal);
+  };
+  // An excluded topic's own list can only give articles that are left out. Without topics, kept sources give the
+  // lists to merge, so a small source's page never walks the whole archive.
+  const topicLists = (filter: FeedFilter) =>
+    filter.topics
+      ? filter.topics.filter((id) => !filter.exclude.includes(id)).map((id) => byTopic.get(id)!)
+      : sourceIndex.listsOf(filter);
   const summary = (n: number | null | undefined): ArticleSummary | null =>
     n === null || n === undefined ? null : store.summaries[n]!;
 
   return {
     topicIds: new Set(byTopic.keys()),
+    sources: sourceIndex.response,
+    sourceIds: sourceIndex.ids,
     topics(since) {
       if (since === null) return allTopics;
       // Articles newer than `since` are the first `end` numbers; each topic's list is ascending.
@@ -157,7 +173,7 @@ export function createFeedIndex(store: ArticleStore, topics: readonly TopicRecor
       const { since, after, limit } = request;
       const bounds: PageBounds = {
         end: since === null ? store.size : countNewerThan(store.times, since),
-        keep: keepOf(request.exclude),
+        keep: keepOf(request),
       };
       // One more than asked for says whether another page follows.
       const lists = topicLists(request);
@@ -178,7 +194,7 @@ export function createFeedIndex(store: ArticleStore, topics: readonly TopicRecor
     neighbours(id, filter) {
       const ordinal = store.ordinalOf(id);
       if (ordinal === undefined) return null;
-      const keep = keepOf(filter.exclude);
+      const keep = keepOf(filter);
       const lists = topicLists(filter);
       const after = store.position(ordinal);
       const bounds = { end: store.size, keep };

@@ -12,6 +12,7 @@ import { expandWord, Matcher, type Expansion, type MatchFilter, type SearchConte
 import { snippetFromBytes } from './search-snippet.ts';
 import { suggestQuery } from './search-suggestion.ts';
 import { vocabularyOf } from './search-typos.ts';
+import { sourceIndexOf } from './source-index.ts';
 import { bestFirst } from './top-k.ts';
 
 /** One page of a search: the request (q trimmed and checked), where to resume, how many. */
@@ -119,9 +120,10 @@ export function createSearchCore(
 
   return {
     size: store.size,
-    search({ q, topics: topicIds, from, to, sort, exact = false, cursor, limit }) {
+    search({ q, topics: topicIds, sources, excludeSources, from, to, sort, exact = false, cursor, limit }) {
       const terms = queryTerms(q);
-      const fingerprint = searchFingerprint({ terms, topics: topicIds, from, to, sort, exact });
+      const sourceFilter = { sources, excludeSources };
+      const fingerprint = searchFingerprint({ terms, topics: topicIds, ...sourceFilter, from, to, sort, exact });
       if (cursor && (cursor.fingerprint !== fingerprint || cursor.sort !== sort)) {
         return { ok: false, message: 'The cursor belongs to a different search; start again from the first page' };
       }
@@ -130,6 +132,7 @@ export function createSearchCore(
       const filter: MatchFilter = {
         ...dayRange(store, timeZone, from, to),
         topics: topicIds ? topicIds.map((id) => topicMembers.get(id)!) : null,
+        sources: sourceIndexOf(store).keepOf(sourceFilter),
       };
       const words = terms.map((term, i) => expandWord(context, term, i === terms.length - 1, !exact));
       const { docs, scores, tiers } = matcher.match(words, filter);

@@ -5,12 +5,14 @@
 import { createHash } from 'node:crypto';
 import type { SearchSort } from '../../contract/search.ts';
 import { decodeToken, encodeToken, isFiniteNumber } from '../feed-cursor.ts';
+import type { SourceFilter } from '../ports.ts';
+import { sourceFingerprint } from '../source-ids.ts';
 
 export type SearchCursor =
   | { sort: 'relevance'; fingerprint: string; offset: number }
   | { sort: 'newest'; fingerprint: string; tier: number; time: number; id: string };
 
-export interface SearchIdentity {
+export interface SearchIdentity extends SourceFilter {
   terms: readonly string[];
   topics: readonly string[] | null;
   from: string | null;
@@ -19,9 +21,18 @@ export interface SearchIdentity {
   exact: boolean;
 }
 
-export function searchFingerprint({ terms, topics, from, to, sort, exact }: SearchIdentity): string {
-  // An exact search keeps the fingerprint it always had with typos allowed, plus a mark.
-  const canonical = JSON.stringify([terms, topics ? [...topics].sort() : null, from, to, sort, ...(exact ? [1] : [])]);
+export function searchFingerprint(identity: SearchIdentity): string {
+  const { terms, topics, from, to, sort, exact } = identity;
+  // An exact search keeps the fingerprint it always had with typos allowed, plus a mark; a source filter adds its own.
+  const canonical = JSON.stringify([
+    terms,
+    topics ? [...topics].sort() : null,
+    from,
+    to,
+    sort,
+    ...(exact ? [1] : []),
+    ...sourceFingerprint(identity),
+  ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 

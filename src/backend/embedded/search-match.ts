@@ -66,6 +66,8 @@ export interface MatchFilter {
   to: number;
   /** Null for every topic; else membership per topic asked for (any of them). */
   topics: readonly Uint8Array[] | null;
+  /** The source filter's test of a document; null for every source. */
+  sources: ((doc: number) => boolean) | null;
 }
 
 export interface Matches {
@@ -123,9 +125,10 @@ export class Matcher {
     const setGeneration = ++this.generation;
     if (candidates) for (const d of candidates) this.setStamp[d] = setGeneration;
     const found: number[] = [];
+    const accepts = acceptsOf(filter);
     const visit = (doc: number, score: number, tier: number) => {
       if (wordStamp[doc] !== wordGeneration) {
-        if (candidates ? this.setStamp[doc] !== setGeneration : !inTopics(filter.topics, doc)) return;
+        if (candidates ? this.setStamp[doc] !== setGeneration : accepts !== null && !accepts(doc)) return;
         wordStamp[doc] = wordGeneration;
         wordScore[doc] = score;
         wordTier[doc] = tier;
@@ -162,8 +165,12 @@ export class Matcher {
   }
 }
 
-function inTopics(topics: readonly Uint8Array[] | null, doc: number): boolean {
-  if (!topics) return true;
-  for (const members of topics) if (members[doc]) return true;
-  return false;
+/** The filter's test of a document beyond its day range; null when every document passes (no call per posting). */
+function acceptsOf({ topics, sources }: MatchFilter): ((doc: number) => boolean) | null {
+  if (!topics) return sources;
+  const inTopics = (doc: number) => {
+    for (const members of topics) if (members[doc]) return true;
+    return false;
+  };
+  return sources ? (doc) => sources(doc) && inTopics(doc) : inTopics;
 }

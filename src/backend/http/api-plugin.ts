@@ -59,19 +59,24 @@ const noRates = () =>
     'This server has no rates file (rates.json): run "npm run rates:generate" or "npm run rates:import -- FILE".',
   );
 
-/** The schemas that know the topics: made once per set of topic ids the backend hands out. */
-function querySchemasByTopics() {
-  const made = new WeakMap<ReadonlySet<string>, ReturnType<typeof make>>();
-  const make = (topicIds: ReadonlySet<string>) => ({
-    feed: feedQuerySchema(topicIds),
-    neighbours: neighboursQuerySchema(topicIds),
-    search: searchQuerySchema(topicIds),
+/** The schemas that know the topics and sources: made once per pair of id sets the backend hands out. */
+function querySchemasByIds() {
+  const made = new WeakMap<ReadonlySet<string>, WeakMap<ReadonlySet<string>, ReturnType<typeof make>>>();
+  const make = (topicIds: ReadonlySet<string>, sourceIds: ReadonlySet<string>) => ({
+    feed: feedQuerySchema(topicIds, sourceIds),
+    neighbours: neighboursQuerySchema(topicIds, sourceIds),
+    search: searchQuerySchema(topicIds, sourceIds),
   });
-  return (topicIds: ReadonlySet<string>) => {
-    let schemas = made.get(topicIds);
+  return (topicIds: ReadonlySet<string>, sourceIds: ReadonlySet<string>) => {
+    let bySources = made.get(topicIds);
+    if (!bySources) {
+      bySources = new WeakMap();
+      made.set(topicIds, bySources);
+    }
+    let schemas = bySources.get(sourceIds);
     if (!schemas) {
-      schemas = make(topicIds);
-      made.set(topicIds, schemas);
+      schemas = make(topicIds, sourceIds);
+      bySources.set(sourceIds, schemas);
     }
     return schemas;
   };
@@ -79,7 +84,8 @@ function querySchemasByTopics() {
 
 export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { backend, eventStreams = {}, images }) => {
   const { news, search, rates } = backend;
-  const schemasFor = querySchemasByTopics();
+  const knownIds = querySchemasByIds();
+  const schemasFor = async () => knownIds(...(await Promise.all([news.topicIds(), news.sourceIds()])));
   /** The path below the API's prefix, as the client wrote it ("/articles/abc"). */
   const pathOf = (request: FastifyRequest) => request.url.split('?')[0]!.slice(api.prefix.length) || '/';
 
@@ -126,14 +132,17 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
     return { topics: await news.topics(since) };
   });
 
+  // Where stories come from, with counts: the filter panel's source rows.
+  endpoint('/sources', async () => news.sources());
+
   endpoint('/articles', async (request) => {
-    const query = readQuery(schemasFor(await news.topicIds()).feed, request);
+    const query = readQuery((await schemasFor()).feed, request);
     const after = query.cursor === null ? null : decodeFeedCursor(query.cursor);
     if (query.cursor !== null && !after) {
       throw new RefusedRequest(400, 'bad_cursor', 'The cursor is not valid; start again from the first page');
     }
-    const { topics, exclude, since, limit } = query;
-    const page = await news.feedPage({ topics, exclude, since, after, limit });
+    const { topics, exclude, sources, excludeSources, since, limit } = query;
+    const page = await news.feedPage({ topics, exclude, sources, excludeSources, since, after, limit });
     return { items: page.items.map(onWire), nextCursor: page.next && encodeFeedCursor(page.next) };
   });
 
@@ -147,18 +156,20 @@ export const apiPlugin: FastifyPluginAsync<ApiPluginOptions> = async (api, { bac
   // The stories just above and below an article in the feed's order under the same filter.
   endpoint('/articles/:id/neighbours', async (request) => {
     const { id } = request.params as { id: string };
-    const filter = readQuery(schemasFor(await news.topicIds()).neighbours, request);
+    const filter = readQuery((await schemasFor()).neighbours, request);
     const neighbours = await news.neighbours(id, filter);
     if (!neighbours) throw notAnArticle(id);
     return { newer: onWire(neighbours.newer), older: onWire(neighbours.older) };
   });
 
   endpoint('/search', async (request) => {
-    const query = readQuery(schemasFor(await news.topicIds()).search, request);
-    const { q, topics, from, to, sort, limit, cursor } = query;
+    const query = readQuery((await schemasFor()).search, request);
+    const { q, topics, sources, excludeSources, from, to, sort, limit, cursor } = query;
     const outcome = await search.search({
       q,
       topics,
+      sources,
+      excludeSources,
       from,
       to,
       sort,

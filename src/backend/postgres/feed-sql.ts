@@ -45,7 +45,7 @@ export type Direction = 'older' | 'newer';
  * feed index can start its scan at.
  */
 export function feedQuery(
-  { topics, exclude }: FeedFilter,
+  { topics, exclude, sources, excludeSources = [] }: FeedFilter,
   since: number | null,
   from: FeedPosition | null,
   direction: Direction,
@@ -59,6 +59,10 @@ export function feedQuery(
   const where: string[] = [];
   if (topics) where.push(`topics && $${param(topics)}::text[]`);
   if (exclude.length > 0) where.push(`NOT (topics && $${param(exclude)}::text[])`);
+  // One source ("Only this") as a plain equality, so its pages are read from the source's own index in feed order.
+  if (sources?.length === 1) where.push(`source_id = $${param(sources[0])}::text`);
+  else if (sources) where.push(`source_id = ANY($${param(sources)}::text[])`);
+  if (excludeSources.length > 0) where.push(`source_id <> ALL($${param(excludeSources)}::text[])`);
   if (since !== null) where.push(`published_at > ${instantSql(param(sinceParam(since)))}`);
   if (from) {
     const position = storedPosition(from);

@@ -2,11 +2,14 @@
 // an advisory lock: two servers starting together never migrate at once, and a migration that fails leaves
 // nothing half-applied. Applied ids are kept in schema_migrations; a new migration is appended, never edited.
 import type { Pool, PoolClient } from 'pg';
+import { sourceIdOfName } from '../source-ids.ts';
 
 export interface Migration {
   /** "001-news": order and identity; never renamed once released. */
   id: string;
   sql: string;
+  /** Work SQL cannot do (values computed in JavaScript), run after `sql` in the same transaction. */
+  after?: (client: PoolClient) => Promise<void>;
 }
 
 /** Any constant shared by the app's servers: the lock that serialises migrations. */
@@ -171,7 +174,72 @@ export const MIGRATIONS: readonly Migration[] = [
         FROM articles AS a, LATERAL (SELECT DISTINCT unnest(a.topics)) AS t(topic) GROUP BY 1, 2;
     `,
   },
+  {
+    id: '004-sources',
+    // Each story's source id (src/backend/source-ids.ts: a slug of the source's name, made in JavaScript, 'none'
+    // without a source) and name, beside the feed's order in an index of their own, so one source's pages are read
+    // by keyset like the feed's; search documents carry the id for the search's source filter. Stories per source
+    // are kept by statement triggers, as the topic counts are. Stories stored before this migration get their ids
+    // from their summaries (`fileStoredSources`).
+    sql: `
+      ALTER TABLE articles ADD COLUMN source_id text COLLATE "C" NOT NULL DEFAULT 'none',
+        ADD COLUMN source_name text;
+      CREATE INDEX articles_source_order ON articles (source_id, published_at DESC, id);
+      ALTER TABLE search_documents ADD COLUMN source_id text COLLATE "C" NOT NULL DEFAULT 'none';
+      CREATE TABLE source_counts (
+        source_id text COLLATE "C" PRIMARY KEY,
+        stories integer NOT NULL
+      );
+      CREATE FUNCTION count_sources() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        changes text := CASE TG_OP
+          WHEN 'INSERT' THEN 'SELECT source_id, 1 AS delta FROM new_rows'
+          WHEN 'DELETE' THEN 'SELECT source_id, -1 AS delta FROM old_rows'
+          ELSE 'SELECT source_id, 1 AS delta FROM new_rows UNION ALL SELECT source_id, -1 FROM old_rows'
+        END;
+      BEGIN
+        -- In id order, so two writers lock the rows they share in the same order.
+        EXECUTE format($sql$
+          INSERT INTO source_counts AS c (source_id, stories)
+          SELECT source_id, sum(delta) FROM (%s) AS d GROUP BY 1 HAVING sum(delta) <> 0 ORDER BY 1
+          ON CONFLICT (source_id) DO UPDATE SET stories = c.stories + EXCLUDED.stories
+        $sql$, changes);
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION clear_source_counts() RETURNS trigger LANGUAGE plpgsql
+        AS $$ BEGIN DELETE FROM source_counts; RETURN NULL; END $$;
+      CREATE TRIGGER articles_sources_insert AFTER INSERT ON articles REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION count_sources();
+      CREATE TRIGGER articles_sources_update AFTER UPDATE ON articles
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION count_sources();
+      CREATE TRIGGER articles_sources_delete AFTER DELETE ON articles REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION count_sources();
+      CREATE TRIGGER articles_sources_truncate AFTER TRUNCATE ON articles
+        FOR EACH STATEMENT EXECUTE FUNCTION clear_source_counts();
+      INSERT INTO source_counts (source_id, stories) SELECT source_id, count(*) FROM articles GROUP BY 1;
+    `,
+    after: fileStoredSources,
+  },
 ];
+
+/** Migration 004: the source id and name of every stored story that has a source, from its summary. */
+async function fileStoredSources(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ id: string; name: string }>(
+    `SELECT id, summary->'source'->>'name' AS name FROM articles
+     WHERE jsonb_typeof(summary->'source'->'name') = 'string' AND btrim(summary->'source'->>'name') <> ''`,
+  );
+  if (rows.length === 0) return;
+  const filed = rows.map(({ id, name }) => ({ id, name, source: sourceIdOfName(name) }));
+  await client.query(
+    `UPDATE articles AS a SET source_id = f.source, source_name = f.name
+     FROM jsonb_to_recordset($1::jsonb) AS f(id text, name text, source text) WHERE a.id = f.id`,
+    [JSON.stringify(filed)],
+  );
+  await client.query(
+    `UPDATE search_documents AS d SET source_id = a.source_id FROM articles AS a
+     WHERE a.id = d.id AND d.source_id IS DISTINCT FROM a.source_id`,
+  );
+}
 
 export interface MigrationReport {
   applied: string[];
@@ -194,6 +262,7 @@ export async function migrate(db: Pool, migrations: readonly Migration[] = MIGRA
       if (done.has(migration.id)) continue;
       try {
         await client.query(migration.sql);
+        await migration.after?.(client);
       } catch (error) {
         throw new Error(`migration ${migration.id} failed, nothing was applied: ${(error as Error).message}`, {
           cause: error,

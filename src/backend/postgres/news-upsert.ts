@@ -6,6 +6,7 @@ import type { PoolClient } from 'pg';
 import type { Article, ArticleSummary, TopicRecord } from '../../contract/news.ts';
 import { countWords } from '../../contract/words.ts';
 import type { NewsBatch, UpsertResult } from '../ports.ts';
+import { sourceIdOf } from '../source-ids.ts';
 import { msSql } from './feed-sql.ts';
 import { indexForSearch } from './search-documents.ts';
 
@@ -97,16 +98,21 @@ async function upsertArticles(client: PoolClient, articles: readonly Article[]):
       id: article.id,
       published_ms: Date.parse(article.publishedAt),
       topics: article.topics,
+      source_id: sourceIdOf(article),
+      source_name: article.source?.name ?? null,
       summary: summaryOf(article),
       pages: article.pages,
     })),
   );
   // xmax is 0 on a row this statement inserted; a row left alone is not returned.
   const { rows } = await client.query<{ id: string; inserted: boolean }>(
-    `INSERT INTO articles AS a (id, published_at, topics, summary, pages)
-     SELECT id, 'epoch'::timestamptz + published_ms * interval '1 millisecond', topics, summary, pages
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, published_ms bigint, topics text[], summary jsonb, pages jsonb)
+    `INSERT INTO articles AS a (id, published_at, topics, source_id, source_name, summary, pages)
+     SELECT id, 'epoch'::timestamptz + published_ms * interval '1 millisecond', topics, source_id, source_name,
+       summary, pages
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r(id text, published_ms bigint, topics text[], source_id text, source_name text, summary jsonb, pages jsonb)
      ON CONFLICT (id) DO UPDATE SET published_at = EXCLUDED.published_at, topics = EXCLUDED.topics,
+       source_id = EXCLUDED.source_id, source_name = EXCLUDED.source_name,
        summary = EXCLUDED.summary, pages = EXCLUDED.pages, updated_at = now()
      WHERE (a.published_at, a.topics, a.summary, a.pages)
        IS DISTINCT FROM (EXCLUDED.published_at, EXCLUDED.topics, EXCLUDED.summary, EXCLUDED.pages)

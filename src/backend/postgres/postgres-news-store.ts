@@ -10,6 +10,7 @@ import {
   type ArticleSummary,
   type Topic,
 } from '../../contract/news.ts';
+import { NO_SOURCE_ID, type SourcesResponse } from '../../contract/sources.ts';
 import { check, describeProblems } from '../../contract/validate.ts';
 import { checkRecord, failRecord } from '../embedded/data-files.ts';
 import { articleOverLimits } from '../embedded/data-limits.ts';
@@ -24,6 +25,7 @@ import type {
   Neighbours,
   UpsertResult,
 } from '../ports.ts';
+import { sourcesResponse } from '../source-ids.ts';
 import type { BackendLog, DatabaseAvailability } from './database-availability.ts';
 import { feedQuery, instantSql, msSql, sinceParam, type Direction } from './feed-sql.ts';
 import { announceChange, isChange, upsertNews } from './news-upsert.ts';
@@ -78,6 +80,9 @@ export interface NewsStoreContext {
 
 export class PostgresNewsStore implements NewsStorePort {
   private topicIdCache: ReadonlySet<string> | null = null;
+  /** The source list, read once per change (the filter checks every request's source ids against it). */
+  private sourceCache: { response: SourcesResponse; ids: ReadonlySet<string> } | null = null;
+  private changes = 0;
   private readonly listeners = new Set<(change: NewsChange) => void>();
   private readonly loggedMalformed = new Set<string>();
   /** Rows left out because they failed the contract (each logged once). */
@@ -118,6 +123,40 @@ export class PostgresNewsStore implements NewsStorePort {
   private async loadTopicIds(): Promise<ReadonlySet<string>> {
     const { rows } = await this.context.pool.query<{ id: string }>('SELECT id FROM topics');
     return new Set(rows.map((row) => row.id));
+  }
+
+  sources(): Promise<SourcesResponse> {
+    return this.run(async () => (await this.sourceList()).response);
+  }
+
+  sourceIds(): Promise<ReadonlySet<string>> {
+    return this.run(async () => (await this.sourceList()).ids);
+  }
+
+  private async sourceList() {
+    if (this.sourceCache) return this.sourceCache;
+    const seen = this.changes;
+    // Each source's name is its newest story's, read through the (source_id, published_at, id) index.
+    const { rows } = await this.context.pool.query<{ id: string; count: number; name: string | null }>(
+      `SELECT c.source_id AS id, c.stories AS count, newest.name
+       FROM source_counts AS c LEFT JOIN LATERAL (
+         SELECT source_name AS name FROM articles AS a
+         WHERE a.source_id = c.source_id ORDER BY a.published_at DESC, a.id LIMIT 1
+       ) AS newest ON c.source_id <> $1
+       WHERE c.stories > 0`,
+      [NO_SOURCE_ID],
+    );
+    const named = rows.filter((row) => row.id !== NO_SOURCE_ID && row.name);
+    const list = {
+      response: sourcesResponse(
+        named.map(({ id, count, name }) => ({ id, name: name!, count })),
+        rows.find((row) => row.id === NO_SOURCE_ID)?.count ?? 0,
+      ),
+      ids: new Set([NO_SOURCE_ID, ...named.map((row) => row.id)]),
+    };
+    // A change while this was read makes it stale: the next request reads it again.
+    if (seen === this.changes) this.sourceCache = list;
+    return list;
   }
 
   /** The summary a row holds when it passes the contract; else null, logged the first time. */
@@ -220,6 +259,8 @@ export class PostgresNewsStore implements NewsStorePort {
 
   /** After a change here or in another server: the topic ids read again, then every subscriber told. */
   async changed(change: NewsChange): Promise<void> {
+    this.changes++;
+    this.sourceCache = null;
     try {
       this.topicIdCache = await this.loadTopicIds();
     } catch (error) {

@@ -8,6 +8,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { foldWord, queryTerms, tokenize, typoAllowance } from '../../contract/words.ts';
 import type { SearchPageOutcome, SearchPageRequest, SearchPort } from '../ports.ts';
+import { sourceFingerprint } from '../source-ids.ts';
 import { RecentCache } from './search-cache.ts';
 import {
   decodeSearchCursor,
@@ -273,7 +274,15 @@ export function createPostgresSearch(db: Pool, options: PostgresSearchOptions): 
 
     const all = allOf(words, totals.documents);
     // What is remembered holds for this version of the tables, these filters and these words.
-    const key = JSON.stringify([row.version, request.topics, request.from, request.to, terms, !!request.exact]);
+    const key = JSON.stringify([
+      row.version,
+      request.topics,
+      request.from,
+      request.to,
+      terms,
+      !!request.exact,
+      ...sourceFingerprint(request),
+    ]);
     let total = counts.get(`${key}${all.query}`);
     // A word one of whose expansions is in every story restricts nothing: the count leaves it out ("a" stands for
     // "and", "a", ...: counting the 100,000 stories they cover took 90 ms), and with no word left, counts the
@@ -281,7 +290,7 @@ export function createPostgresSearch(db: Pool, options: PostgresSearchOptions): 
     const restricting = words.filter((w) => !w.some((e) => e.documents >= totals.documents));
     const counting =
       restricting.length === words.length ? all : restricting.length ? allOf(restricting, totals.documents) : null;
-    const unfiltered = !request.topics && !request.from && !request.to;
+    const unfiltered = !request.topics && !request.from && !request.to && sourceFingerprint(request).length === 0;
     if (total === undefined && !counting && unfiltered) total = totals.documents;
     let counted: Promise<number> | null = null;
     const estimate = counting ? counting.estimate : totals.documents;

@@ -5,6 +5,7 @@
 // last story sent; for newest, the last story sent. Stories are placed by (microseconds, id).
 import { createHash } from 'node:crypto';
 import type { SearchRequest } from '../../contract/search.ts';
+import { sourceFingerprint } from '../source-ids.ts';
 
 export interface Place {
   /** Publication instant in microseconds since the epoch (PostgreSQL's precision). */
@@ -18,10 +19,19 @@ export type SearchCursor =
   /** Relevance past the window, or newest: the stories of the tier after `after` in newest-first order. */
   | { kind: 'older' | 'newest'; tier: number; after: Place };
 
-/** Which search a cursor belongs to: the folded words, topics, days, sort and typo setting. */
+/** Which search a cursor belongs to: the folded words, topics, sources, days, sort and typo setting. */
 export function searchFingerprint(terms: readonly string[], request: SearchRequest): string {
   const { topics, from, to, sort, exact = false } = request;
-  const canonical = JSON.stringify(['pg', terms, topics ? [...topics].sort() : null, from, to, sort, exact]);
+  const canonical = JSON.stringify([
+    'pg',
+    terms,
+    topics ? [...topics].sort() : null,
+    from,
+    to,
+    sort,
+    exact,
+    ...sourceFingerprint(request),
+  ]);
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
 

@@ -5,6 +5,7 @@
 import type { ClientBase } from 'pg';
 import type { Article } from '../../contract/news.ts';
 import { foldWord, tokenize } from '../../contract/words.ts';
+import { sourceIdOf } from '../source-ids.ts';
 
 /**
  * Where each field's positions start in a word's entry of the vector: the range says the field, the count the
@@ -25,6 +26,8 @@ interface SearchDocument {
   /** ms since the epoch: any instant the contract allows (a year-0000 ISO string is out of PostgreSQL's range). */
   publishedMs: number;
   topics: readonly string[];
+  /** sourceIdOf the story: the search's source filter. */
+  sourceId: string;
   /** The tsvector's text form. */
   vector: string;
   titleWords: number;
@@ -76,6 +79,7 @@ function searchDocumentOf(article: Article, fold: (word: string) => string = fol
     id: article.id,
     publishedMs: Date.parse(article.publishedAt),
     topics: article.topics,
+    sourceId: sourceIdOf(article),
     vector: entries.join(' '),
     titleWords: lengths[0]!,
     leadWords: lengths[1]!,
@@ -99,16 +103,18 @@ export async function indexForSearch(client: ClientBase, articles: readonly Arti
   const documents = articles.map((article) => searchDocumentOf(article, fold));
   await client.query('SELECT pg_advisory_xact_lock($1)', [SEARCH_WRITE_LOCK]);
   await client.query(
-    `INSERT INTO search_documents AS d (id, published_at, topics, vector, title_words, lead_words, body_words)
-     SELECT id, 'epoch'::timestamptz + "publishedMs" * interval '1 millisecond', topics, vector::tsvector,
+    `INSERT INTO search_documents AS d
+       (id, published_at, topics, source_id, vector, title_words, lead_words, body_words)
+     SELECT id, 'epoch'::timestamptz + "publishedMs" * interval '1 millisecond', topics, "sourceId", vector::tsvector,
        "titleWords", "leadWords", "bodyWords"
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, "publishedMs" bigint, topics text[], vector text,
-       "titleWords" integer, "leadWords" integer, "bodyWords" integer)
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, "publishedMs" bigint, topics text[], "sourceId" text,
+       vector text, "titleWords" integer, "leadWords" integer, "bodyWords" integer)
      ORDER BY id
      ON CONFLICT (id) DO UPDATE SET published_at = excluded.published_at, topics = excluded.topics,
-       vector = excluded.vector, title_words = excluded.title_words, lead_words = excluded.lead_words,
-       body_words = excluded.body_words
-     WHERE (d.published_at, d.topics, d.vector) IS DISTINCT FROM (excluded.published_at, excluded.topics, excluded.vector)`,
+       source_id = excluded.source_id, vector = excluded.vector, title_words = excluded.title_words,
+       lead_words = excluded.lead_words, body_words = excluded.body_words
+     WHERE (d.published_at, d.topics, d.source_id, d.vector)
+       IS DISTINCT FROM (excluded.published_at, excluded.topics, excluded.source_id, excluded.vector)`,
     [JSON.stringify(documents)],
   );
 }

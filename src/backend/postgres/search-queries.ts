@@ -61,10 +61,13 @@ export class SearchQueries {
     ({ from: this.from, before: this.before } = dayRange(request.from, request.to, timeZone));
   }
 
-  /** The topic and day filters, as conditions to append. */
+  /** The topic, source and day filters, as conditions to append. */
   private filters(arg: Arg): string {
     const filters: string[] = [];
-    if (this.request.topics) filters.push(`topics && ${arg(this.request.topics)}::text[]`);
+    const { topics, sources, excludeSources = [] } = this.request;
+    if (topics) filters.push(`topics && ${arg(topics)}::text[]`);
+    if (sources) filters.push(`source_id = ANY(${arg(sources)}::text[])`);
+    if (excludeSources.length > 0) filters.push(`source_id <> ALL(${arg(excludeSources)}::text[])`);
     if (this.from) filters.push(`published_at >= ${arg(this.from)}`);
     if (this.before) filters.push(`published_at < ${arg(this.before)}`);
     return filters.map((filter) => ` AND ${filter}`).join('');

@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react';
 import { articleQueries } from '@/api/articles';
-import type { ExcludedTopics, FeedTopics } from '@/api/feed-requests';
+import { ALL_SOURCES, type ExcludedTopics, type FeedSources, type FeedTopics } from '@/api/feed-requests';
 import { Button } from '@/components/button';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { ItemSkeletons } from '@/components/item-skeletons';
@@ -81,16 +81,18 @@ interface Props {
   topics: FeedTopics;
   /** Muted topics, left out of the feed. */
   exclude: ExcludedTopics;
+  /** The sources kept and dropped. */
+  sources?: FeedSources;
   emptyMessage: React.ReactNode;
   /** Told how many newer stories wait above the list (for the tab title). */
   onNewStories: (count: number) => void;
 }
 
-export function FeedList({ topics, exclude, emptyMessage, onNewStories }: Props) {
+export function FeedList({ topics, exclude, sources = ALL_SOURCES, emptyMessage, onNewStories }: Props) {
   // The filter's controls follow a click at once; the list catches up in a background render, and keeps the
   // current news on screen (dimmed) until the new filter's arrive.
-  const scope = useDeferredValue(useMemo(() => ({ topics, exclude }), [topics, exclude]));
-  const feedQuery = articleQueries.feed(scope.topics, scope.exclude);
+  const scope = useDeferredValue(useMemo(() => ({ topics, exclude, sources }), [topics, exclude, sources]));
+  const feedQuery = articleQueries.feed(scope.topics, scope.exclude, scope.sources);
   const feed = useInfiniteQuery({ ...feedQuery, placeholderData: keepPreviousData });
   const queryClient = useQueryClient();
   const stale = feed.isPlaceholderData;
@@ -191,6 +193,7 @@ export function FeedList({ topics, exclude, emptyMessage, onNewStories }: Props)
           <NewStoriesBar
             topics={scope.topics}
             exclude={scope.exclude}
+            sources={scope.sources}
             shown={articles}
             enabled={!stale && feed.isSuccess}
             onCount={onNewStories}

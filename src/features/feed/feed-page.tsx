@@ -1,17 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { articleQueries } from '@/api/articles';
+import type { FeedSources } from '@/api/feed-requests';
 import { Button } from '@/components/button';
 import { PartBoundary } from '@/components/error-boundary';
 import { QueryError } from '@/components/query-error';
 import { UndoProvider, useOfferUndo } from '@/components/undo-bar';
+import { NO_SOURCE_ID, type SourcesResponse } from '@/contract/sources';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useActiveMutes } from '@/stores/muted-topics-store';
 import { useReadMarksStore } from '@/stores/read-marks-store';
 import { DENSITIES, useReadingPrefsStore, type Density } from '@/stores/reading-prefs-store';
+import { EVERY_SOURCE, type SourceSelection } from '@/stores/source-filter-storage';
 import type { TopicSelection } from '@/stores/topic-filter-storage';
 import { FeedList } from './feed-list';
+import { useSourceSelection } from './use-source-selection';
 import { useTopicSelection } from './use-topic-selection';
 import './feed-page.css';
 
@@ -36,7 +40,9 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
   const panelId = useId();
   const [panelOpen, setPanelOpen] = useState(false);
   const filterButton = useRef<HTMLButtonElement>(null);
-  const { topicsQuery, topics, selection, ready, setSelection } = useTopicSelection();
+  const { topicsQuery, topics, selection, ready: topicsReady, setSelection } = useTopicSelection();
+  const sourceFilter = useSourceSelection();
+  const ready = topicsReady && sourceFilter.ready;
   const muted = useActiveMutes();
   const names = useCallback(
     (ids: readonly string[]) => ids.map((id) => topics?.find((t) => t.id === id)?.name ?? id).join(', '),
@@ -44,15 +50,22 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
   );
   // A tick in the filter paints at once; the list follows in a render React can interrupt (and the same element
   // otherwise, so the filter's own re-renders never re-render the list). Not when the topic list has just arrived:
-  // the selection is then normalized against it, and the list must never ask for the unnormalized one.
-  const current = useMemo(() => ({ selection, normalized: topics !== undefined }), [selection, topics]);
+  // the selection is then normalized against it, and the list must never ask for the unnormalized one (nor, when the
+  // source list arrives, for sources it does not hold).
+  const sourcesKnown = sourceFilter.list !== undefined;
+  const current = useMemo(
+    () => ({ selection, sources: sourceFilter.feedSources, normalized: `${topics !== undefined} ${sourcesKnown}` }),
+    [selection, sourceFilter.feedSources, topics, sourcesKnown],
+  );
   const deferred = useDeferredValue(current);
   const listSelection = deferred.normalized === current.normalized ? deferred.selection : selection;
+  const listSources = deferred.normalized === current.normalized ? deferred.sources : sourceFilter.feedSources;
   const list = useMemo(
     () => (
       <FeedList
         topics={listSelection}
         exclude={muted}
+        sources={listSources}
         onNewStories={setNewCount}
         emptyMessage={
           <>
@@ -62,7 +75,7 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
         }
       />
     ),
-    [listSelection, muted, names, setSelection],
+    [listSelection, listSources, muted, names, setSelection],
   );
   const closePanel = useCallback(() => {
     setPanelOpen(false);
@@ -98,7 +111,7 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
               <span className="filter-button__chevron" aria-hidden="true" />
             </Button>
             <DensitySwitch />
-            <MarkAllRead selection={selection} muted={muted} describe={names} />
+            <MarkAllRead selection={selection} muted={muted} sources={sourceFilter.feedSources} describe={names} />
           </div>
         </div>
 
@@ -112,6 +125,13 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
                   selection={selection}
                   onChange={setSelection}
                   onClose={closePanel}
+                  sources={
+                    sourceFilter.list && {
+                      list: sourceFilter.list,
+                      selection: sourceFilter.selection,
+                      onChange: sourceFilter.setSelection,
+                    }
+                  }
                 />
               </PartBoundary>
             </Suspense>
@@ -147,7 +167,20 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
           )
         )}
 
-        {selection && selection.length === 0 ? (
+        {sourceFilter.list && (
+          <SourcesNote
+            list={sourceFilter.list}
+            selection={sourceFilter.selection}
+            onShowAll={() => sourceFilter.setSelection(EVERY_SOURCE)}
+          />
+        )}
+
+        {sourceFilter.selection.keep?.length === 0 ? (
+          <div className="empty-state">
+            <p>No sources are selected, so there is no news to show.</p>
+            <Button onClick={() => sourceFilter.setSelection(EVERY_SOURCE)}>Select all sources</Button>
+          </div>
+        ) : selection && selection.length === 0 ? (
           <div className="empty-state">
             <p>No topics are selected, so there is no news to show.</p>
             <Button onClick={() => setSelection(null)}>Select all topics</Button>
@@ -160,6 +193,31 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
       </section>
       {aside && <div className="feed-page__aside">{aside}</div>}
     </div>
+  );
+}
+
+/** Which sources the feed keeps or leaves out, when not every one, with a way back to all of them. */
+function SourcesNote({
+  list,
+  selection,
+  onShowAll,
+}: {
+  list: SourcesResponse;
+  selection: SourceSelection;
+  onShowAll: () => void;
+}) {
+  const ids = selection.keep ?? selection.drop;
+  if (ids.length === 0) return null;
+  const nameOf = (id: string) =>
+    id === NO_SOURCE_ID ? 'stories without a source' : (list.sources.find((s) => s.id === id)?.name ?? id);
+  return (
+    <p className="active-filter" role="status">
+      {selection.keep ? 'Only from: ' : 'Not from: '}
+      {ids.map(nameOf).join(', ')}.{' '}
+      <Button variant="link" onClick={onShowAll}>
+        Show all sources
+      </Button>
+    </p>
   );
 }
 
@@ -182,16 +240,18 @@ function DensitySwitch() {
 function MarkAllRead({
   selection,
   muted,
+  sources,
   describe,
 }: {
   selection: TopicSelection;
   muted: readonly string[];
+  sources: FeedSources;
   describe: (ids: readonly string[]) => string;
 }) {
   const queryClient = useQueryClient();
   const offerUndo = useOfferUndo();
   const markAll = () => {
-    const feed = queryClient.getQueryData(articleQueries.feed(selection, muted).queryKey);
+    const feed = queryClient.getQueryData(articleQueries.feed(selection, muted, sources).queryKey);
     // Stories newer than the newest shown stay unread: the reader has not seen them.
     const newest = feed?.pages[0]?.items[0]?.publishedAt;
     const store = useReadMarksStore.getState();

@@ -10,6 +10,7 @@ import { MUTE_DURATIONS, useMutedTopicsStore } from '@/stores/muted-topics-store
 import type { TopicSelection } from '@/stores/topic-filter-storage';
 import { isTopicSelected, normalizeSelection, toggleTopic } from '@/stores/topic-filter-store';
 import { formatMuteEnd } from './mute-text';
+import { SourceFilterSection, type SourceFilterProps } from './source-filter-section';
 import { useUnreadCounts } from './use-unread-counts';
 import './topic-filter-panel.css';
 
@@ -19,11 +20,13 @@ interface Props {
   selection: TopicSelection;
   onChange: (selection: TopicSelection) => void;
   onClose: () => void;
+  /** The sources' part, when there are sources to choose from. */
+  sources?: SourceFilterProps;
 }
 
 const number = new Intl.NumberFormat('en-US');
 
-export default function TopicFilterPanel({ id, topics, selection, onChange, onClose }: Props) {
+export default function TopicFilterPanel({ id, topics, selection, onChange, onClose, sources }: Props) {
   const allIds = topics.map((t) => t.id);
   const unread = useUnreadCounts(topics);
   const muted = useMutedTopicsStore((s) => s.muted);
@@ -122,6 +125,7 @@ export default function TopicFilterPanel({ id, topics, selection, onChange, onCl
           );
         })}
       </ul>
+      {sources && sources.list.sources.length > 0 && <SourceFilterSection {...sources} />}
       <div className="filter-panel__footer">
         <Button onClick={onClose}>Done</Button>
       </div>

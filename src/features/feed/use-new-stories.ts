@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { articleQueries } from '@/api/articles';
-import type { ExcludedTopics, FeedTopics } from '@/api/feed-requests';
+import { ALL_SOURCES, type ExcludedTopics, type FeedSources, type FeedTopics } from '@/api/feed-requests';
 import { useNewsEvents } from '@/api/news-events';
 import type { ArticleSummary } from '@/contract/news';
 
@@ -14,11 +14,12 @@ export function useNewStories(
   exclude: ExcludedTopics,
   shown: readonly ArticleSummary[],
   enabled: boolean,
+  sources: FeedSources = ALL_SOURCES,
 ) {
   const queryClient = useQueryClient();
   const newest = shown[0]?.publishedAt;
   const checking = enabled && newest !== undefined;
-  const newer = useQuery({ ...articleQueries.newer(topics, exclude, newest ?? ''), enabled: checking });
+  const newer = useQuery({ ...articleQueries.newer(topics, exclude, newest ?? '', sources), enabled: checking });
   useNewsEvents(checking);
   const fresh = useMemo(() => {
     if (!newer.data) return [];
@@ -28,7 +29,7 @@ export function useNewStories(
   const more = newer.data?.more ?? false;
 
   const reveal = useCallback(() => {
-    const feedKey = articleQueries.feed(topics, exclude).queryKey;
+    const feedKey = articleQueries.feed(topics, exclude, sources).queryKey;
     if (more) {
       // Too many to add in place: start the feed again from the newest.
       void queryClient.resetQueries({ queryKey: feedKey, exact: true });
@@ -44,7 +45,7 @@ export function useNewStories(
           }
         : feed,
     );
-  }, [queryClient, topics, exclude, more, fresh]);
+  }, [queryClient, topics, exclude, sources, more, fresh]);
 
   return { count: fresh.length, more, reveal };
 }

@@ -25,6 +25,8 @@ interface Props {
   onSortChange: (sort: SearchSort) => void;
   /** Chosen topics, a date filter and a sort other than relevance, counted on the "Filters (n)" button. */
   activeCount: number;
+  /** The sources' choice, when there are sources. */
+  sourceFilter?: React.ReactNode;
 }
 
 /**
@@ -71,6 +73,7 @@ export function SearchFilters(props: Props) {
           onToggle={props.onToggleTopic}
           onClear={props.onClearTopics}
         />
+        {props.sourceFilter}
 
         <div className="search-filters__row">
           <div className="search-filters__field">

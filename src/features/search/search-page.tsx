@@ -9,12 +9,14 @@ import { RecentSearches } from './recent-searches';
 import { SearchBox } from './search-box';
 import { SearchFilters } from './search-filters';
 import { SearchResults, type ActiveFilter } from './search-results';
+import { SearchSourceFilter } from './search-source-filter';
 import { searchHref, searchUrlSchema } from './search-url';
 import { UnknownTopicsNotice } from './unknown-topics-notice';
 import { useDateFilter } from './use-date-filter';
 import { useDebouncedSearch } from './use-debounced-search';
 import { useRecordRecentSearch } from './use-record-recent-search';
 import { useSearchResults } from './use-search-results';
+import { useSearchSources } from './use-search-sources';
 import { useSearchTopics } from './use-search-topics';
 import './search.css';
 
@@ -34,20 +36,24 @@ export default function SearchPage() {
 
   const named = state.topics ?? [];
   const topics = useSearchTopics(named);
+  const namedSources = state.sources ?? [];
+  const sources = useSearchSources(namedSources);
   const dates = useDateFilter(state.from, state.to, update);
   const draftLength = box.draft.trim().length;
   const filtersSentence =
     (topics.chosen.length ? ` in ${listNames(topics.chosen.map(topics.nameOf))}` : '') +
+    (sources.chosen.length ? ` from ${listNames(sources.chosen.map(sources.nameOf))}` : '') +
     (state.from || state.to ? `, published ${describeRange(state.from, state.to)}` : '');
   const { results, shownQ, status, corrected, suggestion, found } = useSearchResults({
     q,
     topics: topics.chosen,
+    sources: sources.chosen,
     from: state.from,
     to: state.to,
     sort: state.sort,
     filtersSentence,
     exact: state.typos === 'off',
-    canSearch: q !== '' && !tooLong && dates.valid && topics.ready,
+    canSearch: q !== '' && !tooLong && dates.valid && topics.ready && sources.ready,
     typing: box.typing && draftLength > 0 && draftLength <= MAX_SEARCH_QUERY_LENGTH,
   });
   useRecordRecentSearch(found ? q : '');
@@ -56,6 +62,10 @@ export default function SearchPage() {
     ...topics.chosen.map((id) => ({
       label: `topic “${topics.nameOf(id)}”`,
       remove: () => update({ topics: named.filter((t) => t !== id) }),
+    })),
+    ...sources.chosen.map((id) => ({
+      label: `source “${sources.nameOf(id)}”`,
+      remove: () => update({ sources: namedSources.filter((s) => s !== id) }),
     })),
     ...(state.from || state.to
       ? [{ label: `dates ${describeRange(state.from, state.to)}`, remove: () => dates.clear() }]
@@ -84,6 +94,20 @@ export default function SearchPage() {
         sort={state.sort}
         onSortChange={(sort) => update({ sort })}
         activeCount={activeFilters.length + (state.sort === 'relevance' ? 0 : 1)}
+        sourceFilter={
+          sources.rows && (
+            <SearchSourceFilter
+              sources={sources.rows}
+              selected={sources.chosen}
+              onToggle={(id) =>
+                update({
+                  sources: namedSources.includes(id) ? namedSources.filter((s) => s !== id) : [...namedSources, id],
+                })
+              }
+              onClear={() => update({ sources: null })}
+            />
+          )
+        }
       />
       <UnknownTopicsNotice ids={topics.unknown} onRemove={() => update({ topics: topics.chosen }, { replace: true })} />
       <p className="search-status" role="status">
@@ -109,7 +133,7 @@ export default function SearchPage() {
           results={results}
           shownQ={shownQ}
           activeFilters={activeFilters}
-          onRemoveAllFilters={() => dates.clear({ topics: null })}
+          onRemoveAllFilters={() => dates.clear({ topics: null, sources: null })}
         />
       )}
     </section>

@@ -1,4 +1,4 @@
-// The search view's whole state lives in the address: /search?q=&topics=&from=&to=&sort=, so a search can be
+// The search view's whole state lives in the address: /search?q=&topics=&sources=&from=&to=&sort=, so a search can be
 // shared, reloaded and reached with Back. Dates and topics are kept as written: the view explains bad ones.
 import * as v from 'valibot';
 import { SEARCH_SORTS } from '@/contract/search';
@@ -8,6 +8,8 @@ export const searchUrlSchema = v.object({
   /** As typed (untrimmed); the search uses it trimmed. */
   q: v.fallback(v.string(), ''),
   topics: commaList((id) => id !== ''),
+  /** Any of these sources (ids from GET /sources). */
+  sources: commaList((id) => id !== ''),
   from: optionalText,
   to: optionalText,
   sort: v.fallback(v.picklist(SEARCH_SORTS), 'relevance'),

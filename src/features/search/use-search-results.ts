@@ -7,6 +7,8 @@ import type { SearchRequest, SearchSort } from '@/contract/search';
 interface Input {
   q: string;
   topics: readonly string[];
+  /** Any of these sources (empty: every source). */
+  sources?: readonly string[];
   from: string | null;
   to: string | null;
   sort: SearchSort;
@@ -20,11 +22,22 @@ interface Input {
   typing: boolean;
 }
 
-export function useSearchResults({ q, topics, from, to, sort, filtersSentence, exact, canSearch, typing }: Input) {
+export function useSearchResults(input: Input) {
+  const { q, topics, sources = [], from, to, sort, filtersSentence, exact, canSearch, typing } = input;
   const topicsKey = [...topics].sort().join(',');
+  const sourcesKey = [...sources].sort().join(',');
   const request: SearchRequest = useMemo(
-    () => ({ q, topics: topicsKey ? topicsKey.split(',') : null, from, to, sort, ...(exact ? { exact } : {}) }),
-    [q, topicsKey, from, to, sort, exact],
+    () => ({
+      q,
+      topics: topicsKey ? topicsKey.split(',') : null,
+      // Left out without a source filter, so such a search's cache key stays as it was.
+      ...(sourcesKey ? { sources: sourcesKey.split(',') } : {}),
+      from,
+      to,
+      sort,
+      ...(exact ? { exact } : {}),
+    }),
+    [q, topicsKey, sourcesKey, from, to, sort, exact],
   );
   const results = useInfiniteQuery({
     ...searchQueries.results(request),

@@ -15,6 +15,7 @@ import { describeImagesContract } from './images-contract';
 import { describeRatesContract } from './rates-contract';
 import { describeSearchContract } from './search-contract';
 import { describeSearchTyposContract } from './search-typos-contract';
+import { describeSourcesContract } from './sources-contract';
 import { describeWritesContract } from './writes-contract';
 
 export function describeBackendContract(name: string, make: BackendFactory): void {
@@ -22,6 +23,7 @@ export function describeBackendContract(name: string, make: BackendFactory): voi
     describeFeedContract(make);
     describeSearchContract(make);
     describeSearchTyposContract(make);
+    describeSourcesContract(make);
     describeRatesContract(make);
     describeHttpContract(make);
     describeWritesContract(make);
