@@ -4,8 +4,8 @@
 import { DataFileError } from '../backend/embedded/data-file-error.ts';
 import { backendFromEnv } from './backend-from-env.ts';
 import { createDevServer } from './dev-server.ts';
-import { startNewsPoller } from './news-poller.ts';
 import { imageProxyFromEnv } from './image-proxy-from-env.ts';
+import { startNewsPoller } from './news-poller.ts';
 
 async function main() {
   let description = '';

@@ -4,8 +4,8 @@
 // connection left (slow or idle clients never hold the process).
 import path from 'node:path';
 import { backendFromEnv } from './backend-from-env.ts';
-import { startNewsPoller, type RunningPoller } from './news-poller.ts';
 import { imageProxyFromEnv } from './image-proxy-from-env.ts';
+import { startNewsPoller, type RunningPoller } from './news-poller.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
 import { apiOriginOf } from './security-headers.ts';
 
