@@ -29,6 +29,8 @@ describe.skipIf(unavailable !== null)(
       if (sampleData.rates) await writer.rates.replace(sampleData.rates);
       for (let i = 0; i < 2; i++)
         servers.push(await startServer('/nonexistent-data-dir', { DATABASE_URL: database.url }));
+      // A server listens before its database is ready (it answers 503 until then): on a busy machine, later.
+      await Promise.all(servers.map((server) => server.waitForOutput(/PostgreSQL: connected/)));
     });
     afterAll(async () => {
       await Promise.all(servers.map((server) => stopServer(server)));

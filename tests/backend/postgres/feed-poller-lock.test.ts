@@ -25,6 +25,8 @@ describe.skipIf(unavailable !== null)(
       first = await emptyPostgresStore();
       const backend = await createPostgresBackend({ url: first.url, log: quiet });
       if (!(await backend.ready)) throw new Error('the second backend did not connect');
+      // Its LISTEN comes after ready: a notice sent before it is in place is not heard.
+      await vi.waitFor(() => expect(backend.listening).toBe(true), { timeout: 10_000 });
       second = backend;
     });
     afterAll(async () => {

@@ -2,7 +2,7 @@
 // atomic refusals, the change notice reaching another server, malformed stored rows left out without failing a
 // page, and the feed order to the millisecond with ties, as the embedded engine orders them.
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedFilter, NewsChange } from '@/backend/ports';
 import { upsertNews } from '@/backend/postgres/news-upsert';
 import type { PostgresBackend } from '@/backend/postgres/postgres-backend';
@@ -161,6 +161,8 @@ describe.skipIf(unavailable !== null)(
     it('tells another server’s subscribers of a change, with the newest instant, and it knows the new topics', async () => {
       const other = await readyBackend(database.url);
       try {
+        // Ready to serve comes before its LISTEN is in place (a notice sent before that is not for it to hear).
+        await vi.waitFor(() => expect(other.listening).toBe(true), { timeout: 10_000 });
         const { related: _stories, ...alone } = second!; // its related stories are not stored here
         await backend.news.upsert({ articles: [alone] });
         expect(await other.news.topicIds()).toEqual(await backend.news.topicIds());
