@@ -1,16 +1,8 @@
 // A notice whenever the browser is offline, announced when it appears (going offline is rare and matters, so an
 // alert). What is on screen stays; requests wait for the network and go out when it is back (TanStack Query pauses
 // them), so the reader loses nothing.
-import { onlineManager } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
+import { useOnline } from '@/lib/use-online';
 import './offline-notice.css';
-
-const subscribe = (onChange: () => void) => onlineManager.subscribe(onChange);
-const isOnline = () => onlineManager.isOnline();
-
-function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, isOnline, () => true);
-}
 
 export function OfflineNotice() {
   if (useOnline()) return null;

@@ -1,4 +1,5 @@
 // The reader's daily flow in the feed: new stories, read marks, densities, keyboard, time zones, muting, the filter.
+import { onlineManager } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/contract/news';
@@ -82,6 +83,24 @@ describe('new stories from the server event stream', () => {
     act(() => void stream.dispatchEvent(new MessageEvent('change', { data: '{"newest":null}' })));
     expect(await screen.findByRole('button', { name: '1 new story' })).toBeInTheDocument();
     expect(stream.closed).toBe(false);
+  });
+
+  it('closes the stream while the browser is offline and opens it again when the connection is back', async () => {
+    FakeEventSource.opened = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+    try {
+      renderApp('/');
+      await screen.findByRole('link', { name: newest.title });
+      await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+      act(() => onlineManager.setOnline(false));
+      expect(await screen.findByRole('alert')).toHaveTextContent('You are offline');
+      expect(FakeEventSource.opened[0]!.closed).toBe(true);
+      act(() => onlineManager.setOnline(true));
+      await waitFor(() => expect(FakeEventSource.opened).toHaveLength(2));
+      expect(FakeEventSource.opened[1]!.closed).toBe(false);
+    } finally {
+      onlineManager.setOnline(true);
+    }
   });
 });
 
