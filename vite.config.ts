@@ -7,6 +7,7 @@ import { build, defineConfig, loadEnv, type Plugin } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import { serviceWorkerOptions } from './src/app/service-worker-options.ts';
+import { SlowestFirstSequencer } from './tests/slowest-first-sequencer.ts';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -127,6 +128,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
   test: {
     // Both cores for the jsdom and Node files (Vitest's default leaves one free: 1 worker on this 2-core machine).
     maxWorkers: 2,
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         extends: true,
