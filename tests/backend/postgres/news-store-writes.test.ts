@@ -164,7 +164,11 @@ describe.skipIf(unavailable !== null)(
         // Ready to serve comes before its LISTEN is in place (a notice sent before that is not for it to hear).
         await vi.waitFor(() => expect(other.listening).toBe(true), { timeout: 10_000 });
         const { related: _stories, ...alone } = second!; // its related stories are not stored here
+        // Its notice reaches the other server on its own connection, at its own time: wait for it, so the
+        // notice awaited next is the one for the new story.
+        const heardAlone = nextChange(other);
         await backend.news.upsert({ articles: [alone] });
+        expect(await heardAlone).toEqual({ newest: Date.parse(alone.publishedAt) });
         expect(await other.news.topicIds()).toEqual(await backend.news.topicIds());
         const heardThere = nextChange(other);
         const heardHere: NewsChange[] = [];
