@@ -73,7 +73,7 @@ class ArticleChecks {
 export async function loadDataFolder(
   pool: Pool,
   dir: string,
-  { batchSize = 1000, progress }: LoadOptions = {},
+  { batchSize = 2500, progress }: LoadOptions = {},
 ): Promise<DataFolderReport> {
   // The small files are checked whole before anything is written.
   const topics = checkTopics(readJsonFile(dir, 'topics.json'));
