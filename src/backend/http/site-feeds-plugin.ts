@@ -36,6 +36,7 @@ const MAX_NEWS_STORIES = 1000;
 /** Pages worth indexing: the feed and the converter (search results and the reader's saved list are not). */
 const INDEXED_PAGES = ['/', '/converter'];
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_WRITTEN_SITEMAPS = 32;
 
 /** Short enough that a new story shows up within a minute; the sitemaps of the whole archive change more slowly. */
 const FRESH = 'public, max-age=60';
@@ -128,8 +129,31 @@ export const siteFeedsPlugin: FastifyPluginAsync<SiteFeedsOptions> = async (
   }
   let changes = 0;
   let slicing: { at: number; slices: Promise<SitemapSlice[]> } | null = null;
-  const unsubscribe = news.subscribe(() => changes++);
+  /** Sitemaps written since the stories last changed, by origin and address: 50,000 addresses take a few hundred ms
+   * to walk and write, and crawlers come back for the same ones. */
+  const written = new Map<string, Promise<string>>();
+  const unsubscribe = news.subscribe(() => {
+    changes++;
+    written.clear();
+  });
   app.addHook('onClose', async () => unsubscribe());
+  function sitemap(origin: string, address: string, write: () => Promise<string>): Promise<string> {
+    const key = `${origin}${address}`;
+    let document = written.get(key);
+    if (!document) {
+      // A few origins at most in practice; a flood of Host names must not grow it without end.
+      if (written.size >= MAX_WRITTEN_SITEMAPS) written.clear();
+      const at = changes;
+      document = write();
+      written.set(key, document);
+      const forget = () => {
+        if (written.get(key) === document) written.delete(key);
+      };
+      // A failed walk is tried again by the next request, and one that overlapped a change is not kept.
+      document.then(() => at !== changes && forget(), forget);
+    }
+    return document;
+  }
   function archiveSlices(): Promise<SitemapSlice[]> {
     if (slicing?.at === changes) return slicing.slices;
     const current = { at: changes, slices: sliceArchive() };
@@ -186,11 +210,15 @@ export const siteFeedsPlugin: FastifyPluginAsync<SiteFeedsOptions> = async (
 
   app.get('/sitemap.xml', async (request, reply) => {
     const origin = originOf(request);
-    const slices = await archiveSlices();
-    const body = sitemapIndexXml([
-      { loc: `${origin}/sitemaps/pages.xml` },
-      ...slices.map(({ lastmod }, index) => ({ loc: `${origin}/sitemaps/articles-${index + 1}.xml`, lastmod })),
-    ]);
+    const body = await sitemap(origin, '/sitemap.xml', async () =>
+      sitemapIndexXml([
+        { loc: `${origin}/sitemaps/pages.xml` },
+        ...(await archiveSlices()).map(({ lastmod }, index) => ({
+          loc: `${origin}/sitemaps/articles-${index + 1}.xml`,
+          lastmod,
+        })),
+      ]),
+    );
     return sendDocument(request, reply, 'application/xml; charset=utf-8', SLOW, body);
   });
 
@@ -204,8 +232,10 @@ export const siteFeedsPlugin: FastifyPluginAsync<SiteFeedsOptions> = async (
     const number = /^articles-([1-9]\d{0,6})\.xml$/.exec(name)?.[1];
     const slice = number === undefined ? undefined : (await archiveSlices())[Number(number) - 1];
     if (!slice) throw new RefusedRequest(404, 'not_found', `No sitemap at /sitemaps/${name}`);
-    const { stories } = await walk(slice.start, slice.count);
-    const body = urlSetXml(stories.map(({ id, publishedAt }) => ({ loc: storyUrl(origin, id), lastmod: publishedAt })));
+    const body = await sitemap(origin, `/sitemaps/${name}`, async () => {
+      const { stories } = await walk(slice.start, slice.count);
+      return urlSetXml(stories.map(({ id, publishedAt }) => ({ loc: storyUrl(origin, id), lastmod: publishedAt })));
+    });
     return sendDocument(request, reply, 'application/xml; charset=utf-8', SLOW, body);
   });
 

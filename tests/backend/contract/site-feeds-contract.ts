@@ -191,6 +191,8 @@ export function describeSiteFeedsContract(make: BackendFactory): void {
       const app = await siteOver(writable, { storiesPerSitemap: 20 });
       try {
         const before = textsOf(parseXml((await app.inject('/sitemap.xml')).body), 'loc');
+        const firstBefore = textsOf(parseXml((await app.inject('/sitemaps/articles-1.xml')).body), 'loc');
+        expect(firstBefore[0]).toBe(`${ORIGIN}/news/${stories[0]!.id}`);
         const story: Article = {
           ...hostile,
           id: 'later-story',
