@@ -10,6 +10,9 @@ const THEME_COLOR = '#0b3d91'; // also in index.html's theme-color
 /** Placed right after the `?`: no `since` parameter anywhere in the query. */
 const NO_SINCE = '(?!(?:[^#]*&)?since=)';
 
+/** The server's own documents (site-feeds-plugin.ts): RSS and sitemaps for readers and crawlers, never the app. */
+const SITE_DOCUMENTS = /^\/(?:feed\.xml|sitemap\.xml|sitemap-news\.xml|sitemaps\/[^/?]+|robots\.txt)(?:\?|$)/;
+
 type RuntimeCaching = NonNullable<VitePWAOptions['workbox']['runtimeCaching']>[number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -91,9 +94,9 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       globPatterns: ['**/*.{js,css,html,svg,png}'],
       // The README's screenshot is for people reading the repository, not for readers' devices.
       globIgnores: ['readme/**'],
-      // Every page address is the app; API addresses never are.
+      // Every page address is the app; API addresses and the feeds and sitemaps never are.
       navigateFallback: 'index.html',
-      navigateFallbackDenylist: [/^\/api\//],
+      navigateFallbackDenylist: [/^\/api\//, SITE_DOCUMENTS],
       // The first worker takes the page at once, so what the reader opens during the first visit is kept too.
       clientsClaim: true,
       cleanupOutdatedCaches: true,

@@ -8,6 +8,9 @@ import type { RateHistoryResponse, RatesFile, RatesResponse } from '../contract/
 import type { SearchRequest, SearchResult } from '../contract/search.ts';
 import type { SourcesResponse } from '../contract/sources.ts';
 
+/** The most stories one feedPage call is asked for: a sitemap walks 100,000 stories in 100 calls, not 2,000. */
+export const MAX_WALK_PAGE = 1000;
+
 /** A place in the feed's order (newest first, ties by id): the instant in ms since the epoch and the id. */
 export interface FeedPosition {
   time: number;
@@ -35,7 +38,7 @@ export interface FeedPageRequest extends FeedFilter {
   since: number | null;
   /** Stories after this position in feed order, or null for the first page. */
   after: FeedPosition | null;
-  /** 1..MAX_PAGE_SIZE. */
+  /** 1..MAX_WALK_PAGE (the API's pages are 1..MAX_PAGE_SIZE; sitemaps walk the whole feed in larger ones). */
   limit: number;
 }
 

@@ -140,6 +140,9 @@ export const feedQuerySchema = (knownTopics: ReadonlySet<string>, knownSources: 
     cursor: cursorParam,
   });
 
+/** GET /feed.xml (the site's RSS feed, not the API): only the topic filter. */
+export const siteFeedQuerySchema = (knownTopics: ReadonlySet<string>) => v.object({ topics: topicsParam(knownTopics) });
+
 /** GET /articles/:id/neighbours: the feed's filter. */
 export const neighboursQuerySchema = (knownTopics: ReadonlySet<string>, knownSources: ReadonlySet<string>) =>
   v.object({

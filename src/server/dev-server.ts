@@ -9,7 +9,9 @@ import { createServer as createViteServer, type InlineConfig, type ViteDevServer
 import { errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
 import { apiPlugin } from '../backend/http/api-plugin.ts';
 import type { ImageProxyOptions } from '../backend/http/image-proxy.ts';
+import { siteFeedsPlugin } from '../backend/http/site-feeds-plugin.ts';
 import type { Backend } from '../backend/ports.ts';
+import { publicOrigin } from './public-origin.ts';
 
 const DEV_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -30,9 +32,12 @@ export async function createDevServer({
   makeBackend,
   vite: viteConfig = {},
   images,
+  publicUrl = null,
 }: {
   /** The API's image proxy (stories' photos served from this origin). */
   images?: ImageProxyOptions;
+  /** PUBLIC_URL's origin for the feeds' and sitemaps' absolute addresses (null: the request's own). */
+  publicUrl?: string | null;
   makeBackend: (log: { info(message: string): void; error(message: string): void }) => Promise<Backend>;
   /** Overrides of vite.config.ts (tests: another root, no config file). */
   vite?: InlineConfig;
@@ -68,6 +73,7 @@ export async function createDevServer({
     for (const [name, value] of Object.entries(DEV_HEADERS)) reply.raw.setHeader(name, value);
   });
   await app.register(apiPlugin, { prefix: '/api', backend, images });
+  await app.register(siteFeedsPlugin, { backend, images, originOf: (request) => publicOrigin(request, publicUrl) });
   // Everything that is not the API is Vite's: the page, the modules, the assets, hot reload.
   app.setNotFoundHandler((request, reply) => {
     reply.hijack();

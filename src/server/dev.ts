@@ -6,11 +6,13 @@ import { backendFromEnv } from './backend-from-env.ts';
 import { createDevServer } from './dev-server.ts';
 import { imageProxyFromEnv } from './image-proxy-from-env.ts';
 import { startNewsPoller } from './news-poller.ts';
+import { publicUrlFromEnv } from './public-origin.ts';
 
 async function main() {
   let description = '';
   const { app, vite } = await createDevServer({
     images: imageProxyFromEnv(),
+    publicUrl: publicUrlFromEnv(),
     makeBackend: async (log) => {
       const chosen = await backendFromEnv(log);
       const { backend } = chosen;

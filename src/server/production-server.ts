@@ -11,9 +11,11 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { answerError, errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
 import { apiPlugin } from '../backend/http/api-plugin.ts';
 import type { ImageProxyOptions } from '../backend/http/image-proxy.ts';
+import { siteFeedsPlugin } from '../backend/http/site-feeds-plugin.ts';
 import type { Backend } from '../backend/ports.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
+import { publicOrigin } from './public-origin.ts';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -58,6 +60,8 @@ export interface ServerOptions {
   onClose?: () => void | Promise<void>;
   /** The API's image proxy (stories' photos served from this origin). */
   images?: ImageProxyOptions;
+  /** PUBLIC_URL's origin for the feeds' and sitemaps' absolute addresses (null: the request's own). */
+  publicUrl?: string | null;
 }
 
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
@@ -134,6 +138,7 @@ export async function createProductionServer({
   trustProxy = false,
   onClose,
   images,
+  publicUrl = null,
 }: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...someLimits };
   const indexHtml = readFileSync(path.join(distDir, 'index.html'));
@@ -193,8 +198,15 @@ export async function createProductionServer({
 
   await app.register(fastifyCompress, { threshold: 1024 });
 
-  if (backend) await app.register(apiPlugin, { prefix: '/api', backend, images });
-  else {
+  if (backend) {
+    await app.register(apiPlugin, { prefix: '/api', backend, images });
+    // Registered before the app's fallback, so the feeds and sitemaps are never answered with the app's page.
+    await app.register(siteFeedsPlugin, {
+      backend,
+      images,
+      originOf: (request) => publicOrigin(request, publicUrl),
+    });
+  } else {
     await app.register(
       async (api) =>
         api.setNotFoundHandler((_request, reply) =>

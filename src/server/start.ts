@@ -7,6 +7,7 @@ import { backendFromEnv } from './backend-from-env.ts';
 import { imageProxyFromEnv } from './image-proxy-from-env.ts';
 import { startNewsPoller, type RunningPoller } from './news-poller.ts';
 import { createProductionServer, DEFAULT_LIMITS, LOG_LEVELS, type LogLevel } from './production-server.ts';
+import { publicUrlFromEnv } from './public-origin.ts';
 import { apiOriginOf } from './security-headers.ts';
 
 /** Requests in flight get this long after SIGTERM; then every connection still open is closed. */
@@ -42,6 +43,7 @@ function trustProxyFromEnv(): boolean | string {
 async function main() {
   const logLevel = logLevelFromEnv();
   const images = imageProxyFromEnv();
+  const publicUrl = publicUrlFromEnv();
   const limits = {
     total: countFromEnv('MAX_CONNECTIONS', DEFAULT_LIMITS.total),
     perAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.perAddress),
@@ -65,6 +67,7 @@ async function main() {
         }
       : undefined,
     images,
+    publicUrl,
   });
   if (backend) live = startNewsPoller(backend, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
   await app.listen({ port, host });

@@ -69,6 +69,28 @@ describe('the production server (npm start)', () => {
     expect(await unknownApi.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('advertises its RSS feed, and a reader whose service worker holds the app still gets the feeds from the server', async () => {
+    const { page } = await openPage(undefined, { serviceWorkers: 'allow' });
+    await page.goto(baseURL);
+    const advertised = page.locator('link[rel="alternate"][type="application/rss+xml"]');
+    expect(await advertised.getAttribute('href')).toBe('/feed.xml');
+    expect(await advertised.getAttribute('title')).toBe('Agency News');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    for (const [path, type, text] of [
+      ['/feed.xml', 'application/rss+xml; charset=utf-8', 'Agency News'],
+      ['/sitemap.xml', 'application/xml; charset=utf-8', '/sitemaps/articles-1.xml'],
+      ['/robots.txt', 'text/plain; charset=utf-8', 'Disallow: /search'],
+    ] as const) {
+      const response = await page.goto(`${baseURL}${path}`);
+      expect(response?.fromServiceWorker(), path).toBe(false);
+      expect(response?.headers()['content-type'], path).toBe(type);
+      expect(await page.locator('body').innerText(), path).toContain(text);
+      // Chromium's own viewer of XML and plain text styles itself inline, which the strict policy refuses: the
+      // document shows unstyled, all of its text there. Nothing else may be refused.
+      for (const violation of takeViolations()) expect(violation, path).toMatch(/^style-src-elem: inline at :\d+$/);
+    }
+  });
+
   it('serves the service worker and the manifest to be revalidated on every use, so a new version is found at once', async () => {
     const files: [string, RegExp][] = [
       ['/sw.js', /^application\/javascript/],

@@ -89,6 +89,22 @@ describe('the dev server', { timeout: 30_000 }, () => {
     expect(module.body).toContain('MAX_PAGE_SIZE');
   });
 
+  it("answers the feeds and sitemaps itself (not with the page), at the request's origin", async () => {
+    for (const [address, type] of [
+      ['/feed.xml', 'application/rss+xml; charset=utf-8'],
+      ['/sitemap.xml', 'application/xml; charset=utf-8'],
+      ['/sitemap-news.xml', 'application/xml; charset=utf-8'],
+      ['/robots.txt', 'text/plain; charset=utf-8'],
+    ]) {
+      const answer = await dev.app.inject({ url: address!, headers: { host: 'dev.example.test:5173' } });
+      expect([answer.statusCode, answer.headers['content-type']], address).toEqual([200, type]);
+      expect(answer.headers).toMatchObject(SECURITY_HEADERS);
+      expect(answer.body).not.toContain('/@vite/client');
+    }
+    const feed = await dev.app.inject({ url: '/feed.xml', headers: { host: 'dev.example.test:5173' } });
+    expect(feed.body).toContain('<atom:link href="http://dev.example.test:5173/feed.xml" rel="self"');
+  });
+
   it('takes hot reload connections on its own socket', async () => {
     const status = await new Promise<number | undefined>((resolve, reject) => {
       const upgrade = request({

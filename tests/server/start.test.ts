@@ -22,3 +22,17 @@ describe('npm start with a data file it cannot serve', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('npm start with a PUBLIC_URL that is not an origin', () => {
+  it('stops at once, saying what PUBLIC_URL must be', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+      env: { ...process.env, PUBLIC_URL: 'https://news.example.com/agency', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'PUBLIC_URL must be an http(s) origin such as https://news.example.com (no path, query or credentials), got "https://news.example.com/agency"',
+    );
+  });
+});

@@ -43,7 +43,7 @@ const changeEvent = ({ newest }: NewsChange) =>
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
 /** The query checked against `schema`, or a 400 with the refused parameter's code and what was wrong with it. */
-function readQuery<S extends v.GenericSchema>(schema: S, request: FastifyRequest): v.InferOutput<S> {
+export function readQuery<S extends v.GenericSchema>(schema: S, request: FastifyRequest): v.InferOutput<S> {
   const result = v.safeParse(schema, request.query, { abortEarly: true });
   if (result.success) return result.output;
   const { code, message } = queryError(schema, result.issues);

@@ -15,6 +15,7 @@ import { describeImagesContract } from './images-contract';
 import { describeRatesContract } from './rates-contract';
 import { describeSearchContract } from './search-contract';
 import { describeSearchTyposContract } from './search-typos-contract';
+import { describeSiteFeedsContract } from './site-feeds-contract';
 import { describeSourcesContract } from './sources-contract';
 import { describeWritesContract } from './writes-contract';
 
@@ -29,5 +30,6 @@ export function describeBackendContract(name: string, make: BackendFactory): voi
     describeWritesContract(make);
     describeEventsContract(make);
     describeImagesContract(make);
+    describeSiteFeedsContract(make);
   });
 }
