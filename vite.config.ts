@@ -91,7 +91,7 @@ const serverBuild = { outDir: 'dist-server', emptyOutDir: true, target: 'node20'
 export default defineConfig(({ mode, isSsrBuild }) => ({
   // The app's plugins (service worker, compressed copies, the boot script) have nothing to do with the server.
   plugins: isSsrBuild
-    ? []
+    ? [react()]
     : [
         react(),
         displayBootScript(),
@@ -114,6 +114,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     : {
         // The CSP forbids inline scripts; keep every asset a file.
         assetsInlineLimit: 0,
+        // dist/.vite/manifest.json: the server's pages name each view's code and styles (src/server/render-page.tsx).
+        manifest: true,
         modulePreload: { polyfill: false },
         rolldownOptions: {
           output: {
