@@ -52,6 +52,21 @@ function apiCaches(apiBaseUrl: string | undefined): RuntimeCaching[] {
   ];
 }
 
+/** Navigations (page addresses): network first, the kept page or the precached shell when that fails. */
+function pageNavigations(): RuntimeCaching {
+  return {
+    urlPattern: ({ request, url }) => request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
+    handler: 'NetworkFirst',
+    options: {
+      cacheName: 'pages',
+      networkTimeoutSeconds: 3,
+      expiration: { maxEntries: 30, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true },
+      cacheableResponse: { statuses: [200] },
+      precacheFallback: { fallbackURL: 'index.html' },
+    },
+  };
+}
+
 /** The worker's cache for the API answer at `url` (an absolute address), as its routes would choose; none if the
  * worker keeps no such answers. (Workbox matches a route's pattern against the whole address.) */
 export function apiCacheName(apiBaseUrl: string | undefined, url: string): string | undefined {
@@ -91,16 +106,16 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       globPatterns: ['**/*.{js,css,html,svg,png}'],
       // The README's screenshot is for people reading the repository, not for readers' devices.
       globIgnores: ['readme/**'],
-      // Every page address is the app; API addresses never are.
-      navigateFallback: 'index.html',
-      navigateFallbackDenylist: [/^\/api\//],
+      // Pages come from the server with their content (server rendering), so a navigation goes to the network
+      // first; offline, or on a network slower than a few seconds, the copy of that page kept from an earlier visit,
+      // else the app's precached shell, which renders the page itself (pageNavigations below).
       // The first worker takes the page at once, so what the reader opens during the first visit is kept too.
       clientsClaim: true,
       cleanupOutdatedCaches: true,
       // One file to serve without caching (no separate workbox-*.js).
       inlineWorkboxRuntime: true,
       sourcemap: false,
-      runtimeCaching: apiCaches(apiBaseUrl),
+      runtimeCaching: [pageNavigations(), ...apiCaches(apiBaseUrl)],
     },
   };
 }

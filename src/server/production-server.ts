@@ -15,7 +15,7 @@ import type { Backend } from '../backend/ports.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
 import { RENDER_REQUEST_HEADER } from './in-process-fetch.ts';
-import { pageCaching, type PageRendering } from './page-rendering.ts';
+import { compressedPage, pageCaching, type PageRendering } from './page-rendering.ts';
 import { publicOrigin } from './public-origin.ts';
 import type { ClientManifest } from './render-page.tsx';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
@@ -257,7 +257,9 @@ export async function createProductionServer({
         const etag = `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
         void reply.headers(pageCaching(page)).header('ETag', etag);
         if (page.status === 200 && matchesTag(request, etag)) return reply.code(304).send();
-        return reply.code(page.status).type('text/html; charset=utf-8').send(page.html);
+        const { body, encoding } = compressedPage(page.html, request.headers['accept-encoding']);
+        if (encoding) void reply.header('Content-Encoding', encoding);
+        return reply.code(page.status).type('text/html; charset=utf-8').send(body);
       } catch (error) {
         // A bug in rendering: the reader still gets the app, which renders the page itself.
         request.log.error({ err: error }, 'page render failed');

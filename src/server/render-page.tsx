@@ -108,15 +108,22 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The view's code, styles and the shared code they import, from the client build's manifest. */
-function viewAssets(manifest: ClientManifest | null, pathname: string): { scripts: string[]; styles: string[] } {
+function viewAssets(
+  manifest: ClientManifest | null,
+  pathname: string,
+  template: string,
+): { scripts: string[]; styles: string[] } {
   const scripts = new Set<string>();
   const styles = new Set<string>();
+  const seen = new Set<string>();
   const module = VIEW_MODULES.find(([pattern]) => matchPath(pattern, pathname))?.[1];
   const visit = (key: string) => {
     const chunk = manifest?.[key];
-    if (!chunk || chunk.isEntry || scripts.has(chunk.file)) return;
-    scripts.add(chunk.file);
-    for (const css of chunk.css ?? []) styles.add(css);
+    if (!chunk || chunk.isEntry || seen.has(key)) return;
+    seen.add(key);
+    // What the page's own <script> and <link> tags load already is not named twice.
+    if (!template.includes(`/${chunk.file}"`)) scripts.add(chunk.file);
+    for (const css of chunk.css ?? []) if (!template.includes(`/${css}"`)) styles.add(css);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   if (module) visit(module);
@@ -218,8 +225,9 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         body = errorPage;
         head.title = 'The news service is not answering — Agency News';
       }
-      const assets = viewAssets(manifest, pathname);
-      const page = fillTemplate(await template(request.url), {
+      const shell = await template(request.url);
+      const assets = viewAssets(manifest, pathname, shell);
+      const page = fillTemplate(shell, {
         body,
         head: pageHead(head),
         links: [

@@ -32,6 +32,17 @@ function countFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
+/** SERVER_RENDERING: "off" serves every page as the app's empty index.html; anything else renders pages on the server. */
+const serverRenderingFromEnv = () => (process.env.SERVER_RENDERING ?? 'on').toLowerCase() !== 'off';
+
+/** PUBLIC_URL: the site's public address (absolute links in pages); unset, the request's own host. */
+function publicUrlFromEnv(): string | null {
+  const raw = process.env.PUBLIC_URL;
+  if (!raw) return null;
+  if (!/^https?:\/\//i.test(raw)) throw new Error(`PUBLIC_URL must be an http(s) address, got "${raw}"`);
+  return new URL(raw).origin;
+}
+
 /** TRUST_PROXY: "true" (any proxy), a hop count, or the proxies' addresses (comma-separated, CIDR allowed). */
 function trustProxyFromEnv(): boolean | string {
   const raw = process.env.TRUST_PROXY;
@@ -65,6 +76,8 @@ async function main() {
         }
       : undefined,
     images,
+    serverRendering: serverRenderingFromEnv(),
+    publicUrl: publicUrlFromEnv(),
   });
   if (backend) live = startNewsPoller(backend, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
   await app.listen({ port, host });
