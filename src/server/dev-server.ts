@@ -100,11 +100,7 @@ export async function createDevServer({
         const page = await renderPage(request);
         const { body, encoding } = compressedPage(page.html, request.headers['accept-encoding']);
         if (encoding) void reply.header('Content-Encoding', encoding);
-        return await reply
-          .code(page.status)
-          .headers(pageCaching(page))
-          .type('text/html; charset=utf-8')
-          .send(body);
+        return await reply.code(page.status).headers(pageCaching(page)).type('text/html; charset=utf-8').send(body);
       } catch (error) {
         // Shown in the terminal with Vite's source-mapped stack; the page falls back to the app itself.
         vite.ssrFixStacktrace(error as Error);

@@ -37,7 +37,12 @@ export function compressedPage(
   const accepted = new Set(
     (acceptEncoding ?? '')
       .split(',')
-      .map((part) => part.trim().toLowerCase().split(/\s*;\s*q=/))
+      .map((part) =>
+        part
+          .trim()
+          .toLowerCase()
+          .split(/\s*;\s*q=/),
+      )
       .filter(([, q]) => q === undefined || Number(q) > 0)
       .map(([name]) => name),
   );

@@ -17,7 +17,7 @@ import { capConnections, type ConnectionCaps } from './connection-limits.ts';
 import { RENDER_REQUEST_HEADER } from './in-process-fetch.ts';
 import { compressedPage, pageCaching, type PageRendering } from './page-rendering.ts';
 import { publicOrigin } from './public-origin.ts';
-import type { ClientManifest } from './render-page.tsx';
+import type { ClientManifest, createPageRenderer } from './render-page.tsx';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,6 +67,10 @@ export interface ServerOptions {
   serverRendering?: boolean;
   /** The site's public address (PUBLIC_URL), for absolute links in pages; null: the request's own host. */
   publicUrl?: string | null;
+  /** Loads the page renderer: by default src/server/render-page.tsx, bundled into dist-server/ by the build (or
+   * transformed by Vitest). Plain Node (tsx) cannot load the app's sources (they import CSS): the bench passes a build
+   * of it. */
+  loadRenderer?: () => Promise<{ createPageRenderer: typeof createPageRenderer }>;
 }
 
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
@@ -148,6 +152,7 @@ export async function createProductionServer({
   images,
   serverRendering = false,
   publicUrl = null,
+  loadRenderer = () => import('./render-page.tsx'),
 }: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...someLimits };
   const indexHtml = readFileSync(path.join(distDir, 'index.html'));
@@ -230,7 +235,7 @@ export async function createProductionServer({
   });
 
   const rendering: PageRendering | null =
-    serverRendering && backend ? await pageRenderingFor(distDir, indexHtml.toString('utf8'), app) : null;
+    serverRendering && backend ? await pageRenderingFor(distDir, indexHtml.toString('utf8'), app, loadRenderer) : null;
 
   app.setNotFoundHandler(async (request, reply) => {
     const { pathname, search } = splitTarget(request.url);
@@ -291,11 +296,12 @@ async function pageRenderingFor(
   distDir: string,
   template: string,
   app: FastifyInstance,
+  loadRenderer: NonNullable<ServerOptions['loadRenderer']>,
 ): Promise<PageRendering | null> {
   const manifestFile = path.join(distDir, '.vite', 'manifest.json');
   if (!existsSync(manifestFile)) return null;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ClientManifest;
-  // Loaded only here: it imports the whole app (bundled into dist-server/ by `npm run build`).
-  const { createPageRenderer } = await import('./render-page.tsx');
+  // Loaded only here: it imports the whole app.
+  const { createPageRenderer } = await loadRenderer();
   return { render: createPageRenderer({ template: () => template, manifest, api: app }) };
 }

@@ -23,7 +23,7 @@ export type ClientManifest = Record<
   { file: string; css?: string[]; imports?: string[]; isEntry?: boolean; isDynamicEntry?: boolean }
 >;
 
-export interface PageRequest {
+interface PageRequest {
   /** Path and query of the page. */
   url: string;
   cookie: string | undefined;

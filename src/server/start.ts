@@ -32,8 +32,8 @@ function countFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** SERVER_RENDERING: "off" serves every page as the app's empty index.html; anything else renders pages on the server. */
-const serverRenderingFromEnv = () => (process.env.SERVER_RENDERING ?? 'on').toLowerCase() !== 'off';
+/** SERVER_RENDERING=on renders pages on the server; otherwise every page is the app's empty index.html. */
+const serverRenderingFromEnv = () => (process.env.SERVER_RENDERING ?? 'off').toLowerCase() === 'on';
 
 /** PUBLIC_URL: the site's public address (absolute links in pages); unset, the request's own host. */
 function publicUrlFromEnv(): string | null {

@@ -11,7 +11,7 @@ import { DENSITIES, useReadingPrefsStore, type Density, type TimeZoneChoice } fr
 import type { TopicSelection } from './topic-filter-storage';
 import { useTopicFilterStore } from './topic-filter-store';
 
-export const CHOICES_COOKIE = 'an-choices';
+const CHOICES_COOKIE = 'an-choices';
 /** A year; every change writes it again. */
 const MAX_AGE_S = 365 * 24 * 3600;
 
@@ -79,7 +79,7 @@ function validZone(zone: string): boolean {
 }
 
 /** The choices in the stores now. */
-export function currentChoices(): ReaderChoices {
+function currentChoices(): ReaderChoices {
   const { theme, textSize } = useDisplayStore.getState();
   const { timeZone, density } = useReadingPrefsStore.getState();
   return {
