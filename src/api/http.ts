@@ -38,12 +38,12 @@ function retryAfterMs(header: string | null): number | undefined {
 
 export type QueryParams = Record<string, string | number | undefined>;
 
-/** Where a relative API base is resolved without a page (the server's render answers it in-process: see
- * sendApiRequestsWith). */
-const NO_PAGE = 'http://localhost/';
+/** Where a relative API base is resolved without a page: the server's render sets the page's own address
+ * (sendApiRequestsWith), so addresses it renders (photos) are the ones the browser builds. */
+let pageAddress = 'http://localhost/';
 
 export function apiUrl(path: string, params: QueryParams = {}): string {
-  const base = new URL(`${env.apiBaseUrl}${path}`, typeof window === 'undefined' ? NO_PAGE : window.location.href);
+  const base = new URL(`${env.apiBaseUrl}${path}`, typeof window === 'undefined' ? pageAddress : window.location.href);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') base.searchParams.set(key, String(value));
   }
@@ -55,9 +55,11 @@ const UNREADABLE =
 
 let send: typeof fetch = (input, init) => fetch(input, init);
 
-/** Sends the API's requests with `fetcher` instead of the network (the server's render asks its own API in-process). */
-export function sendApiRequestsWith(fetcher: typeof fetch): void {
+/** Sends the API's requests with `fetcher` instead of the network, as if from a page at `origin` (the server's
+ * render asks its own API in-process). */
+export function sendApiRequestsWith(fetcher: typeof fetch, origin: string): void {
   send = fetcher;
+  pageAddress = `${origin}/`;
 }
 
 /** A request that has not answered (headers and body) by then ends in the usual retryable network error. */

@@ -90,7 +90,8 @@ export async function createDevServer({
       });
       renderers.set(module, render);
     }
-    return render({ url: request.url, cookie: request.headers.cookie, origin: publicOrigin(request, null) });
+    const origin = publicOrigin(request, null);
+    return render({ url: request.url, cookie: request.headers.cookie, origin, pageOrigin: origin });
   };
   // Everything that is not the API is Vite's: the modules, the assets, hot reload, and the page unless it is
   // rendered here.

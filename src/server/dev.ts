@@ -11,8 +11,8 @@ async function main() {
   let description = '';
   const { app, vite } = await createDevServer({
     images: imageProxyFromEnv(),
-    // As `npm start` (start.ts): pages rendered on the server with SERVER_RENDERING=on.
-    serverRendering: (process.env.SERVER_RENDERING ?? 'off').toLowerCase() === 'on',
+    // As `npm start` (start.ts): pages rendered on the server unless SERVER_RENDERING=off.
+    serverRendering: (process.env.SERVER_RENDERING ?? 'on').toLowerCase() !== 'off',
     makeBackend: async (log) => {
       const chosen = await backendFromEnv(log);
       const { backend } = chosen;

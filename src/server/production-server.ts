@@ -62,8 +62,8 @@ export interface ServerOptions {
   onClose?: () => void | Promise<void>;
   /** The API's image proxy (stories' photos served from this origin). */
   images?: ImageProxyOptions;
-  /** Pages rendered on the server with their content (needs the backend and a build with its manifest); false: every
-   * page address answers the app's empty index.html. */
+  /** Pages rendered on the server with their content (the default; needs the backend and a build with its manifest);
+   * false: every page address answers the app's empty index.html. */
   serverRendering?: boolean;
   /** The site's public address (PUBLIC_URL), for absolute links in pages; null: the request's own host. */
   publicUrl?: string | null;
@@ -150,7 +150,7 @@ export async function createProductionServer({
   trustProxy = false,
   onClose,
   images,
-  serverRendering = false,
+  serverRendering = true,
   publicUrl = null,
   loadRenderer = () => import('./render-page.tsx'),
 }: ServerOptions): Promise<FastifyInstance> {
@@ -256,6 +256,7 @@ export async function createProductionServer({
           url: target,
           cookie: request.headers.cookie,
           origin: publicOrigin(request, publicUrl),
+          pageOrigin: publicOrigin(request, null),
         });
         // The same news and choices give the same tag, whenever they were fetched.
         const content = page.html.replace(/"(?:dehydratedAt|dataUpdatedAt)":\d+/g, '');

@@ -29,6 +29,8 @@ interface PageRequest {
   cookie: string | undefined;
   /** The site's public origin, for absolute addresses in the head. */
   origin: string;
+  /** The origin the browser asked this page of: addresses the app builds (photos) must be the ones it builds. */
+  pageOrigin: string;
 }
 
 export interface RenderedPage {
@@ -70,6 +72,9 @@ async function prerender(element: ReactNode): Promise<string> {
   const { prelude } = await prerenderToNodeStream(element, {
     // A part that fails renders its error boundary's message; the browser renders it again.
     onError: () => {},
+    // Never outline a large boundary into a hidden segment revealed by an inline script (the CSP forbids those):
+    // the whole page is ready when it is sent.
+    progressiveChunkSize: Number.POSITIVE_INFINITY,
   });
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -137,9 +142,9 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
   let answered: { path: string; ok: boolean }[] = [];
   const fetcher = inProcessFetch(api, (request) => answered.push(request));
 
-  async function renderApp(url: string, choices: ReaderChoices | null) {
+  async function renderApp(url: string, origin: string, choices: ReaderChoices | null) {
     answered = [];
-    sendApiRequestsWith(fetcher);
+    sendApiRequestsWith(fetcher, origin);
     // To the minute, so the same news gives the same page (and ETag) for a minute.
     renderedWith.at = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
     renderedWith.timeZone = choices?.zone ?? undefined;
@@ -193,7 +198,7 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
       const { pathname, search } = new URL(request.url, 'http://page.invalid');
       const choices = readChoicesCookie(request.cookie);
       const known = KNOWN_PAGES.some((pattern) => matchPath(pattern, pathname));
-      let rendered = await renderApp(request.url, choices);
+      let rendered = await renderApp(request.url, request.pageOrigin, choices);
       const articleId = matchPath('/news/:id', pathname)?.params.id;
       const failed = rendered.failures.find(
         (error) => !(error instanceof ApiError) || error.kind !== 'http' || (error.status ?? 0) >= 500,
@@ -206,7 +211,7 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
       let island = true;
       if (articleMissing) {
         // The not-found page, as at any unknown address; the browser renders the article view itself (no island).
-        rendered = await renderApp('/404', choices);
+        rendered = await renderApp('/404', request.pageOrigin, choices);
         status = 404;
         island = false;
       }

@@ -32,8 +32,8 @@ function countFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
-/** SERVER_RENDERING=on renders pages on the server; otherwise every page is the app's empty index.html. */
-const serverRenderingFromEnv = () => (process.env.SERVER_RENDERING ?? 'off').toLowerCase() === 'on';
+/** Pages are rendered on the server unless SERVER_RENDERING=off (then every page is the app's empty index.html). */
+const serverRenderingFromEnv = () => (process.env.SERVER_RENDERING ?? 'on').toLowerCase() !== 'off';
 
 /** PUBLIC_URL: the site's public address (absolute links in pages); unset, the request's own host. */
 function publicUrlFromEnv(): string | null {
