@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { matchPath, StaticRouter } from 'react-router';
 import { ApiError, sendApiRequestsWith } from '@/api/http';
+import { topicQueries } from '@/api/topics';
 import { AppProviders } from '@/app/app';
 import { PAGE_STATE_ID, type PageState } from '@/app/page-state';
 import { AppRoutes } from '@/app/routes';
@@ -164,6 +165,13 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
       const tried = new Set<string>();
       const failures: unknown[] = [];
       const deadline = Date.now() + DATA_BUDGET_MS;
+      // The feed's filter needs the topic list before it asks for news: fetched first, it saves a render pass.
+      if (new URL(url, 'http://page.invalid').pathname === '/') {
+        await queryClient.fetchQuery(topicQueries.all()).catch((error: unknown) => failures.push(error));
+        const topics = queryClient.getQueryCache().find({ queryKey: topicQueries.all().queryKey, exact: true });
+        if (topics) tried.add(topics.queryHash);
+        queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+      }
       let html = '';
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         html = await prerender(element(url));

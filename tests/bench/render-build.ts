@@ -1,7 +1,6 @@
 // The page renderer (src/server/render-page.tsx) as `npm run build` bundles it: the bench runs under tsx, which cannot
 // load the app's sources (they import CSS), so it builds the renderer on its own, once, as the server build does.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -11,7 +10,10 @@ let built: Promise<{ createPageRenderer: typeof createPageRenderer }> | undefine
 
 export function loadBuiltRenderer(): Promise<{ createPageRenderer: typeof createPageRenderer }> {
   built ??= (async () => {
-    const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-render-'));
+    // Inside the project, so its imports of the production dependencies resolve from node_modules.
+    const cache = path.resolve('node_modules/.cache');
+    mkdirSync(cache, { recursive: true });
+    const outDir = mkdtempSync(path.join(cache, 'bench-render-'));
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
