@@ -51,6 +51,8 @@ function trustProxyFromEnv(): boolean | string {
 }
 
 async function main() {
+  // React's production build for the pages rendered here (its packages choose by NODE_ENV when first loaded).
+  process.env.NODE_ENV ??= 'production';
   const logLevel = logLevelFromEnv();
   const images = imageProxyFromEnv();
   const limits = {

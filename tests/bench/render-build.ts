@@ -15,16 +15,17 @@ export function loadBuiltRenderer(): Promise<{ createPageRenderer: typeof create
     mkdirSync(cache, { recursive: true });
     const outDir = mkdtempSync(path.join(cache, 'bench-render-'));
     const nodeEnv = process.env.NODE_ENV;
+    // A production bundle, and React's production build when the bundle loads it (chosen by NODE_ENV then).
     process.env.NODE_ENV = 'production';
     try {
       await build({ logLevel: 'silent', build: { ssr: 'src/server/render-page.tsx', outDir, emptyOutDir: true } });
+      return (await import(pathToFileURL(path.join(outDir, 'render-page.js')).href)) as {
+        createPageRenderer: typeof createPageRenderer;
+      };
     } finally {
       if (nodeEnv === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;
     }
-    return (await import(pathToFileURL(path.join(outDir, 'render-page.js')).href)) as {
-      createPageRenderer: typeof createPageRenderer;
-    };
   })();
   return built;
 }
