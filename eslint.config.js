@@ -43,9 +43,15 @@ const zones = [
     message: 'An adapter implements the ports; it knows neither HTTP nor the other adapters.',
   },
   {
-    target: './src/server',
+    // Every server file but the page renderer (render-page.tsx, the one module that renders the app on the server).
+    target: './src/server/**/*.ts',
     from: [...clientLayers, './src/tools'],
     message: 'The servers compose the backend and serve the built app; they import only src/backend and src/contract.',
+  },
+  {
+    target: './src/server/render-page.tsx',
+    from: ['./src/tools'],
+    message: 'The page renderer renders the app; the data tools are not part of it.',
   },
   {
     target: './src/tools',

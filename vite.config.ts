@@ -49,6 +49,19 @@ function displayBootScript(): Plugin {
   };
 }
 
+/**
+ * The server build renders the app (src/server/render-page.tsx) but never registers a service worker: the module
+ * vite-plugin-pwa provides to the client build is a stub there (the code that imports it runs in the browser only).
+ */
+function noServiceWorkerOnServer(): Plugin {
+  const id = 'virtual:pwa-register';
+  return {
+    name: 'no-service-worker-on-server',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? 'export const registerSW = () => async () => {};' : undefined),
+  };
+}
+
 /** Node-side checks without the browser-like environment: the lint rules, the servers, the backend, the tools and
  * the wire contract (a jsdom environment costs each file about a second to set up). */
 /** What the jsdom projects share. */
@@ -91,7 +104,7 @@ const serverBuild = { outDir: 'dist-server', emptyOutDir: true, target: 'node20'
 export default defineConfig(({ mode, isSsrBuild }) => ({
   // The app's plugins (service worker, compressed copies, the boot script) have nothing to do with the server.
   plugins: isSsrBuild
-    ? []
+    ? [react(), noServiceWorkerOnServer()]
     : [
         react(),
         displayBootScript(),
@@ -114,6 +127,8 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     : {
         // The CSP forbids inline scripts; keep every asset a file.
         assetsInlineLimit: 0,
+        // dist/.vite/manifest.json: the server's pages name each view's code and styles (src/server/render-page.tsx).
+        manifest: true,
         modulePreload: { polyfill: false },
         rolldownOptions: {
           output: {

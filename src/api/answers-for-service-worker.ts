@@ -14,6 +14,19 @@ let keeping = false;
 let kept: { url: string; answer: Response }[] = [];
 let store: StoreAnswer | null = null;
 
+let sentWithPage: string[] = [];
+
+/** The API answers a server-rendered page arrived with (its state holds their data, not the answers): asked again
+ * only if a worker takes the page, for its caches, so the page still opens offline later. */
+export function keepAnswersSentWithPage(urls: readonly string[]): void {
+  sentWithPage = [...urls];
+}
+
+async function fetchForWorker(url: string, storeAnswer: StoreAnswer): Promise<void> {
+  const answer = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (answer.ok) await storeAnswer(url, answer);
+}
+
 /** From now on, keep a copy of each successful answer until `handOverAnswers` or `stopKeepingAnswers`. */
 export function keepAnswersForServiceWorker(): void {
   keeping = true;
@@ -40,12 +53,18 @@ export async function handOverAnswers(storeAnswer: StoreAnswer): Promise<void> {
   store = storeAnswer;
   const answers = kept;
   kept = [];
-  await Promise.all(answers.map(({ url, answer }) => storeAnswer(url, answer).catch(() => undefined)));
+  const fromPage = sentWithPage;
+  sentWithPage = [];
+  await Promise.all([
+    ...answers.map(({ url, answer }) => storeAnswer(url, answer).catch(() => undefined)),
+    ...fromPage.map((url) => fetchForWorker(url, storeAnswer).catch(() => undefined)),
+  ]);
 }
 
 /** No worker will take the page (it could not be registered): nothing to keep. */
 export function stopKeepingAnswers(): void {
   keeping = false;
   kept = [];
+  sentWithPage = [];
   store = null;
 }

@@ -38,8 +38,12 @@ function retryAfterMs(header: string | null): number | undefined {
 
 export type QueryParams = Record<string, string | number | undefined>;
 
+/** Where a relative API base is resolved without a page: the server's render sets the page's own address
+ * (sendApiRequestsWith), so addresses it renders (photos) are the ones the browser builds. */
+let pageAddress = 'http://localhost/';
+
 export function apiUrl(path: string, params: QueryParams = {}): string {
-  const base = new URL(`${env.apiBaseUrl}${path}`, window.location.href);
+  const base = new URL(`${env.apiBaseUrl}${path}`, typeof window === 'undefined' ? pageAddress : window.location.href);
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') base.searchParams.set(key, String(value));
   }
@@ -48,6 +52,15 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
 
 const UNREADABLE =
   'The news service sent data this app cannot read. Try again later; if it keeps happening, the service may have changed.';
+
+let send: typeof fetch = (input, init) => fetch(input, init);
+
+/** Sends the API's requests with `fetcher` instead of the network, as if from a page at `origin` (the server's
+ * render asks its own API in-process). */
+export function sendApiRequestsWith(fetcher: typeof fetch, origin: string): void {
+  send = fetcher;
+  pageAddress = `${origin}/`;
+}
 
 /** A request that has not answered (headers and body) by then ends in the usual retryable network error. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -66,7 +79,7 @@ export async function getJson<S extends Schema>(
     );
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await send(url, {
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       headers: { Accept: 'application/json' },
     });

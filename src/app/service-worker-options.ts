@@ -10,9 +10,6 @@ const THEME_COLOR = '#0b3d91'; // also in index.html's theme-color
 /** Placed right after the `?`: no `since` parameter anywhere in the query. */
 const NO_SINCE = '(?!(?:[^#]*&)?since=)';
 
-/** The server's own documents (site-feeds-plugin.ts): RSS and sitemaps for readers and crawlers, never the app. */
-const SITE_DOCUMENTS = /^\/(?:feed\.xml|sitemap\.xml|sitemap-news\.xml|sitemaps\/[^/?]+|robots\.txt)(?:\?|$)/;
-
 type RuntimeCaching = NonNullable<VitePWAOptions['workbox']['runtimeCaching']>[number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -55,6 +52,25 @@ function apiCaches(apiBaseUrl: string | undefined): RuntimeCaching[] {
   ];
 }
 
+/** Navigations (page addresses): network first, the kept page or the precached shell when that fails. The API and
+ * the server's own documents (site-feeds-plugin.ts: RSS, sitemaps, robots.txt) are left to the server. */
+function pageNavigations(): RuntimeCaching {
+  return {
+    // Serialised into the worker by Workbox: the pattern must be written out here, not taken from a constant.
+    urlPattern: ({ request, url }) =>
+      request.mode === 'navigate' &&
+      !/^\/(?:api\/|(?:feed\.xml|sitemap\.xml|sitemap-news\.xml|sitemaps\/[^/]+|robots\.txt)$)/.test(url.pathname),
+    handler: 'NetworkFirst',
+    options: {
+      cacheName: 'pages',
+      networkTimeoutSeconds: 3,
+      expiration: { maxEntries: 30, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true },
+      cacheableResponse: { statuses: [200] },
+      precacheFallback: { fallbackURL: 'index.html' },
+    },
+  };
+}
+
 /** The worker's cache for the API answer at `url` (an absolute address), as its routes would choose; none if the
  * worker keeps no such answers. (Workbox matches a route's pattern against the whole address.) */
 export function apiCacheName(apiBaseUrl: string | undefined, url: string): string | undefined {
@@ -94,16 +110,16 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       globPatterns: ['**/*.{js,css,html,svg,png}'],
       // The README's screenshot is for people reading the repository, not for readers' devices.
       globIgnores: ['readme/**'],
-      // Every page address is the app; API addresses and the feeds and sitemaps never are.
-      navigateFallback: 'index.html',
-      navigateFallbackDenylist: [/^\/api\//, SITE_DOCUMENTS],
+      // Pages come from the server with their content (server rendering), so a navigation goes to the network
+      // first; offline, or on a network slower than a few seconds, the copy of that page kept from an earlier visit,
+      // else the app's precached shell, which renders the page itself (pageNavigations below).
       // The first worker takes the page at once, so what the reader opens during the first visit is kept too.
       clientsClaim: true,
       cleanupOutdatedCaches: true,
       // One file to serve without caching (no separate workbox-*.js).
       inlineWorkboxRuntime: true,
       sourcemap: false,
-      runtimeCaching: apiCaches(apiBaseUrl),
+      runtimeCaching: [pageNavigations(), ...apiCaches(apiBaseUrl)],
     },
   };
 }

@@ -5,6 +5,7 @@
 import { Suspense, useDeferredValue, useLayoutEffect, useState, type ReactNode } from 'react';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useListMemory, type ListMemory } from '@/lib/scroll-restoration';
+import { useHydrated } from '@/lib/use-hydrated';
 import { ErrorBoundary } from './error-boundary';
 import type { ListRowsProps } from './list-rows-props';
 
@@ -20,8 +21,10 @@ const WINDOW_ABOVE = 60;
 const FIRST_ROWS = 8;
 
 export function ListRows<Row>(allProps: ListRowsProps<Row>) {
-  // The first screen paints sooner when the first render does not build rows far below it.
-  const rows = useDeferredValue(allProps.rows, allProps.rows.slice(0, FIRST_ROWS));
+  // The first screen paints sooner when the first render does not build rows far below it; a page the server
+  // rendered has every row already, and hydration must match it.
+  const hydrated = useHydrated();
+  const rows = useDeferredValue(allProps.rows, hydrated ? allProps.rows.slice(0, FIRST_ROWS) : allProps.rows);
   const props = { ...allProps, rows };
   const memory = useListMemory(props.memoryName);
   // The plain rows' elements, measured only when the list turns windowed (measuring on every render would force

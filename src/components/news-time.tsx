@@ -1,5 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import { formatAgencyDateTime, formatAgencyTime, formatTimeAgo, localTimeZone } from '@/lib/agency-time';
 import { env } from '@/lib/env';
+import { renderedWith } from '@/lib/rendered-with';
 import { useMinuteClock } from '@/lib/use-now';
 import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import './news-time.css';
@@ -7,7 +9,15 @@ import './news-time.css';
 /** The zone the reader chose to read times in (the agency's, or the device's own). */
 export function useDisplayTimeZone(): string {
   const choice = useReadingPrefsStore((s) => s.timeZone);
-  return choice === 'local' ? localTimeZone() : env.agencyTimeZone;
+  const local = useLocalTimeZone();
+  return choice === 'local' ? local : env.agencyTimeZone;
+}
+
+const neverChanges = () => () => {};
+
+/** The device's zone; while the server renders and the browser hydrates, the zone the server knew (its cookie). */
+function useLocalTimeZone(): string {
+  return useSyncExternalStore(neverChanges, localTimeZone, () => renderedWith.timeZone ?? env.agencyTimeZone);
 }
 
 /**
@@ -26,11 +36,12 @@ export function NewsTime({
   undated?: boolean;
 }) {
   const zone = useDisplayTimeZone();
+  const local = useLocalTimeZone();
   const now = useMinuteClock();
   const ago = formatTimeAgo(iso, now);
   const full = formatAgencyDateTime(iso, zone);
   const primary = ago ?? (withDate ? full : formatAgencyTime(iso, zone));
-  const otherZone = zone === env.agencyTimeZone ? localTimeZone() : env.agencyTimeZone;
+  const otherZone = zone === env.agencyTimeZone ? local : env.agencyTimeZone;
   const other =
     primary !== full
       ? full

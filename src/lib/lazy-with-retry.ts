@@ -23,7 +23,8 @@ const failedModuleAddress = (error: unknown): string | null =>
   (error instanceof Error && /\bhttps?:\/\/\S+?\.m?js\b/.exec(error.message)?.[0]) || null;
 
 /** Offline, with no service worker in control to answer from its cache: a download could only fail. */
-const cannotDownload = () => !navigator.onLine && !navigator.serviceWorker?.controller;
+const cannotDownload = () =>
+  typeof navigator !== 'undefined' && !navigator.onLine && !navigator.serviceWorker?.controller;
 
 const pendingRetries = new Set<() => void>();
 

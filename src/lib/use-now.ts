@@ -1,6 +1,7 @@
 // The current time to the minute, shared: every "5 min ago" on the page moves on together, from one timer that
 // runs only while something shows such a time.
 import { useSyncExternalStore } from 'react';
+import { renderedWith } from './rendered-with';
 
 const MINUTE_MS = 60_000;
 const listeners = new Set<() => void>();
@@ -31,5 +32,6 @@ function read() {
 
 /** Date.now(), updated every minute. */
 export function useMinuteClock(): number {
-  return useSyncExternalStore(subscribe, read, read);
+  // The server's time while it renders and while the browser hydrates its page.
+  return useSyncExternalStore(subscribe, read, () => renderedWith.at ?? read());
 }

@@ -4,14 +4,18 @@
 // Content-Security-Policy is the production server's: Vite's dev client runs inline code). An address that cannot be
 // read (`/x%ZZ`, an absolute target such as `http://[::1`) is answered 400 by Fastify before Vite, whose middlewares
 // once ended the process on one, ever sees it.
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createServer as createViteServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { errorBody, unreadableAddressBody } from '../backend/http/api-errors.ts';
 import { apiPlugin } from '../backend/http/api-plugin.ts';
 import type { ImageProxyOptions } from '../backend/http/image-proxy.ts';
 import { siteFeedsPlugin } from '../backend/http/site-feeds-plugin.ts';
 import type { Backend } from '../backend/ports.ts';
+import { compressedPage, pageCaching } from './page-rendering.ts';
 import { publicOrigin } from './public-origin.ts';
+import type { PageRenderer } from './render-page.tsx';
 
 const DEV_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -33,6 +37,7 @@ export async function createDevServer({
   vite: viteConfig = {},
   images,
   publicUrl = null,
+  serverRendering = false,
 }: {
   /** The API's image proxy (stories' photos served from this origin). */
   images?: ImageProxyOptions;
@@ -41,6 +46,8 @@ export async function createDevServer({
   makeBackend: (log: { info(message: string): void; error(message: string): void }) => Promise<Backend>;
   /** Overrides of vite.config.ts (tests: another root, no config file). */
   vite?: InlineConfig;
+  /** Pages rendered on the server as by `npm start` (src/server/render-page.tsx, loaded through Vite). */
+  serverRendering?: boolean;
 }): Promise<DevServer> {
   const app = Fastify({
     // An address that cannot be decoded (/x%ZZ) is the reader's mistake: no hook has run, so the headers go here.
@@ -74,8 +81,38 @@ export async function createDevServer({
   });
   await app.register(apiPlugin, { prefix: '/api', backend, images });
   await app.register(siteFeedsPlugin, { backend, images, originOf: (request) => publicOrigin(request, publicUrl) });
-  // Everything that is not the API is Vite's: the page, the modules, the assets, hot reload.
-  app.setNotFoundHandler((request, reply) => {
+  // The render module as Vite has it now (a changed file gives a new module, and so a new renderer).
+  const renderers = new WeakMap<object, PageRenderer>();
+  const renderPage = async (request: FastifyRequest) => {
+    const module = (await vite.ssrLoadModule('/src/server/render-page.tsx')) as typeof import('./render-page.tsx');
+    let render = renderers.get(module);
+    if (!render) {
+      const indexFile = path.join(vite.config.root, 'index.html');
+      render = module.createPageRenderer({
+        template: async (url) => vite.transformIndexHtml(url, await readFile(indexFile, 'utf8')),
+        manifest: null,
+        api: app,
+      });
+      renderers.set(module, render);
+    }
+    const origin = publicOrigin(request, publicUrl);
+    return render({ url: request.url, cookie: request.headers.cookie, origin, pageOrigin: origin });
+  };
+  // Everything that is not the API is Vite's: the modules, the assets, hot reload, and the page unless it is
+  // rendered here.
+  app.setNotFoundHandler(async (request, reply) => {
+    if (serverRendering && isPageRequest(request)) {
+      try {
+        const page = await renderPage(request);
+        const { body, encoding } = compressedPage(page.html, request.headers['accept-encoding']);
+        if (encoding) void reply.header('Content-Encoding', encoding);
+        return await reply.code(page.status).headers(pageCaching(page)).type('text/html; charset=utf-8').send(body);
+      } catch (error) {
+        // Shown in the terminal with Vite's source-mapped stack; the page falls back to the app itself.
+        vite.ssrFixStacktrace(error as Error);
+        vite.config.logger.error(`page render failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
     reply.hijack();
     vite.middlewares(request.raw, reply.raw, () => {
       reply.raw.statusCode = 404;
@@ -84,4 +121,15 @@ export async function createDevServer({
     });
   });
   return { app, vite };
+}
+
+/** A page of the app (not a module, an asset or one of Vite's own addresses). */
+function isPageRequest(request: FastifyRequest): boolean {
+  const pathname = request.url.split('?')[0]!;
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    (request.headers.accept ?? '').includes('text/html') &&
+    !/\.[^/]*$/.test(pathname) &&
+    !/^\/(?:@|__|node_modules\/|src\/|api\/)/.test(pathname)
+  );
 }

@@ -13,6 +13,8 @@ async function main() {
   const { app, vite } = await createDevServer({
     images: imageProxyFromEnv(),
     publicUrl: publicUrlFromEnv(),
+    // As `npm start` (start.ts): pages rendered on the server unless SERVER_RENDERING=off.
+    serverRendering: (process.env.SERVER_RENDERING ?? 'on').toLowerCase() !== 'off',
     makeBackend: async (log) => {
       const chosen = await backendFromEnv(log);
       const { backend } = chosen;

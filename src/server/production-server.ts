@@ -3,7 +3,7 @@
 // unknown /api/... and missing files answer 404; every response carries the security headers; no request, however
 // malformed or slow, brings the server down or holds a connection for long; one log line per request.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -15,7 +15,10 @@ import { siteFeedsPlugin } from '../backend/http/site-feeds-plugin.ts';
 import type { Backend } from '../backend/ports.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
+import { RENDER_REQUEST_HEADER } from './in-process-fetch.ts';
+import { compressedPage, pageCaching, type PageRendering } from './page-rendering.ts';
 import { publicOrigin } from './public-origin.ts';
+import type { ClientManifest, createPageRenderer } from './render-page.tsx';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -60,8 +63,15 @@ export interface ServerOptions {
   onClose?: () => void | Promise<void>;
   /** The API's image proxy (stories' photos served from this origin). */
   images?: ImageProxyOptions;
-  /** PUBLIC_URL's origin for the feeds' and sitemaps' absolute addresses (null: the request's own). */
+  /** Pages rendered on the server with their content (the default; needs the backend and a build with its manifest);
+   * false: every page address answers the app's empty index.html. */
+  serverRendering?: boolean;
+  /** The site's public address (PUBLIC_URL), for absolute links in pages; null: the request's own host. */
   publicUrl?: string | null;
+  /** Loads the page renderer: by default src/server/render-page.tsx, bundled into dist-server/ by the build (or
+   * transformed by Vitest). Plain Node (tsx) cannot load the app's sources (they import CSS): the bench passes a build
+   * of it. */
+  loadRenderer?: () => Promise<{ createPageRenderer: typeof createPageRenderer }>;
 }
 
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
@@ -122,7 +132,10 @@ class AccessLog extends LogController {
     };
     const { pathname } = splitTarget(request.url);
     if (error) reply.log.error(line, 'request failed');
-    else if (!pathname.startsWith('/api') && /\.[^/]*$/.test(pathname) && reply.statusCode < 400) {
+    // The server's own render asking its API: part of the page's line.
+    else if (request.headers[RENDER_REQUEST_HEADER] !== undefined && reply.statusCode < 500) {
+      reply.log.debug(line, 'render request');
+    } else if (!pathname.startsWith('/api') && /\.[^/]*$/.test(pathname) && reply.statusCode < 400) {
       reply.log.debug(line, 'file');
     } else reply.log.info(line, 'request');
   }
@@ -138,7 +151,9 @@ export async function createProductionServer({
   trustProxy = false,
   onClose,
   images,
+  serverRendering = true,
   publicUrl = null,
+  loadRenderer = () => import('./render-page.tsx'),
 }: ServerOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...someLimits };
   const indexHtml = readFileSync(path.join(distDir, 'index.html'));
@@ -227,8 +242,11 @@ export async function createProductionServer({
     },
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const { pathname } = splitTarget(request.url);
+  const rendering: PageRendering | null =
+    serverRendering && backend ? await pageRenderingFor(distDir, indexHtml.toString('utf8'), app, loadRenderer) : null;
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const { pathname, search } = splitTarget(request.url);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return reply
         .code(405)
@@ -239,16 +257,60 @@ export async function createProductionServer({
     if (pathname.startsWith('/assets/') || /\.[^/]*$/.test(pathname)) {
       return reply.code(404).send(errorBody('not_found', `No file at ${pathname}`));
     }
+    if (rendering) {
+      const target = `${pathname}${search ? `?${search}` : ''}`;
+      try {
+        const page = await rendering.render({
+          url: target,
+          cookie: request.headers.cookie,
+          origin: publicOrigin(request, publicUrl),
+          pageOrigin: publicOrigin(request, null),
+        });
+        // The same news and choices give the same tag, whenever they were fetched.
+        const content = page.html.replace(/"(?:dehydratedAt|dataUpdatedAt)":\d+/g, '');
+        const etag = `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+        void reply.headers(pageCaching(page)).header('ETag', etag);
+        if (page.status === 200 && matchesTag(request, etag)) return reply.code(304).send();
+        const { body, encoding } = compressedPage(page.html, request.headers['accept-encoding']);
+        if (encoding) void reply.header('Content-Encoding', encoding);
+        return reply.code(page.status).type('text/html; charset=utf-8').send(body);
+      } catch (error) {
+        // A bug in rendering: the reader still gets the app, which renders the page itself.
+        request.log.error({ err: error }, 'page render failed');
+        return reply.code(500).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
+      }
+    }
     // A page of the app, revalidated by its tag. On the feed, the browser starts its first requests while the
     // app's code loads.
     void reply.header('Cache-Control', 'no-cache').header('ETag', indexEtag);
-    if (pathname === '/') {
+    if (pathname === '/' && !rendering) {
       void reply.header('Link', FEED_PRELOADS.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '));
     }
-    const known = request.headers['if-none-match']?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    if (known?.some((tag) => tag === '*' || tag === indexEtag.slice(2))) return reply.code(304).send();
+    if (matchesTag(request, indexEtag)) return reply.code(304).send();
     return reply.code(200).type('text/html; charset=utf-8').send(indexHtml);
   });
 
   return app;
+}
+
+/** If-None-Match names `etag` (compared weakly) or is `*`. */
+function matchesTag(request: FastifyRequest, etag: string): boolean {
+  const known = request.headers['if-none-match']?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return known?.some((tag) => tag === '*' || tag === etag.replace(/^W\//, '')) ?? false;
+}
+
+/** The page renderer over the build in `distDir` (its manifest names each view's code); none for a build without one
+ * (then pages are the app's empty index.html, as before). */
+async function pageRenderingFor(
+  distDir: string,
+  template: string,
+  app: FastifyInstance,
+  loadRenderer: NonNullable<ServerOptions['loadRenderer']>,
+): Promise<PageRendering | null> {
+  const manifestFile = path.join(distDir, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) return null;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ClientManifest;
+  // Loaded only here: it imports the whole app.
+  const { createPageRenderer } = await loadRenderer();
+  return { render: createPageRenderer({ template: () => template, manifest, api: app }) };
 }

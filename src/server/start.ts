@@ -33,6 +33,9 @@ function countFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
+/** Pages are rendered on the server unless SERVER_RENDERING=off (then every page is the app's empty index.html). */
+const serverRenderingFromEnv = () => (process.env.SERVER_RENDERING ?? 'on').toLowerCase() !== 'off';
+
 /** TRUST_PROXY: "true" (any proxy), a hop count, or the proxies' addresses (comma-separated, CIDR allowed). */
 function trustProxyFromEnv(): boolean | string {
   const raw = process.env.TRUST_PROXY;
@@ -41,6 +44,8 @@ function trustProxyFromEnv(): boolean | string {
 }
 
 async function main() {
+  // React's production build for the pages rendered here (its packages choose by NODE_ENV when first loaded).
+  process.env.NODE_ENV ??= 'production';
   const logLevel = logLevelFromEnv();
   const images = imageProxyFromEnv();
   const publicUrl = publicUrlFromEnv();
@@ -68,6 +73,7 @@ async function main() {
       : undefined,
     images,
     publicUrl,
+    serverRendering: serverRenderingFromEnv(),
   });
   if (backend) live = startNewsPoller(backend, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
   await app.listen({ port, host });

@@ -30,8 +30,12 @@ export const useDisplayStore = create<DisplayState>()(
   ),
 );
 
-useDisplayStore.subscribe(({ theme, textSize }) => applyDisplay({ theme, textSize }));
-// A choice made in another tab is followed here too.
-window.addEventListener('storage', (event) => {
-  if (event.key === DISPLAY_STORAGE_KEY) void useDisplayStore.persist.rehydrate();
-});
+// Only in a browser: the server renders the same modules (src/server/render-page.tsx) and puts the choices on <html>
+// itself.
+if (typeof window !== 'undefined') {
+  useDisplayStore.subscribe(({ theme, textSize }) => applyDisplay({ theme, textSize }));
+  // A choice made in another tab is followed here too.
+  window.addEventListener('storage', (event) => {
+    if (event.key === DISPLAY_STORAGE_KEY) void useDisplayStore.persist.rehydrate();
+  });
+}

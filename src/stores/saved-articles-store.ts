@@ -62,10 +62,13 @@ export const useSavedArticlesStore = create<SavedArticlesState>()(
   ),
 );
 
-// Another tab's saves and removals are followed here, so this tab never writes an outdated list over them.
-window.addEventListener('storage', (event) => {
-  if (event.key === SAVED_ARTICLES_STORAGE_KEY) void useSavedArticlesStore.persist.rehydrate();
-});
+// Another tab's saves and removals are followed here, so this tab never writes an outdated list over them (in a
+// browser only: the server renders these modules too).
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === SAVED_ARTICLES_STORAGE_KEY) void useSavedArticlesStore.persist.rehydrate();
+  });
+}
 
 /** Whether article `id` is saved: one subscription per caller that re-renders it only when that answer changes. */
 export function useIsSaved(id: string): boolean {

@@ -1,18 +1,25 @@
-// The service worker answers a navigation with the precached app only where the app is the page: the API and the
-// server's own documents (the RSS feed, sitemaps, robots.txt) must reach the server, or a reader who opens
-// /feed.xml gets the empty app shell.
+// Navigations go to the server first (its pages are rendered with their content), with the kept page or the
+// precached app as the offline fallback; but the API and the server's own documents (the RSS feed, sitemaps,
+// robots.txt) are never answered from the page cache or with the app shell: a reader who opens /feed.xml offline
+// must not get the empty app.
 import { describe, expect, it } from 'vitest';
 import { serviceWorkerOptions } from '@/app/service-worker-options';
 
-/** Whether the worker would answer a navigation to `address` with index.html: Workbox's NavigationRoute tests each
- * denylist pattern against the path and the query. */
-function answeredWithApp(address: string): boolean {
-  const url = new URL(address, 'https://news.example.com');
-  const denylist = serviceWorkerOptions(undefined).workbox?.navigateFallbackDenylist ?? [];
-  return !denylist.some((pattern) => pattern.test(url.pathname + url.search));
+type NavigationMatcher = (context: { request: { mode: string }; url: URL }) => boolean;
+
+/** The page route's matcher as the built worker holds it: Workbox writes the function's source into sw.js, so it is
+ * rebuilt from its text here (a constant it reached outside itself would be missing there). */
+function pageRouteMatcher(): NavigationMatcher {
+  const routes = serviceWorkerOptions(undefined).workbox?.runtimeCaching ?? [];
+  const pages = routes.find((route) => route.options?.cacheName === 'pages');
+  expect(typeof pages?.urlPattern).toBe('function');
+  return new Function(`return (${String(pages!.urlPattern)})`)() as NavigationMatcher;
 }
 
-describe('service worker navigation fallback', () => {
+const handledAsPage = (address: string) =>
+  pageRouteMatcher()({ request: { mode: 'navigate' }, url: new URL(address, 'https://news.example.com') });
+
+describe('service worker navigations', () => {
   it.each([
     '/feed.xml',
     '/feed.xml?topics=politics,economy',
@@ -23,13 +30,21 @@ describe('service worker navigation fallback', () => {
     '/robots.txt',
     '/api/articles?limit=20',
   ])('leaves %s to the server', (address) => {
-    expect(answeredWithApp(address)).toBe(false);
+    expect(handledAsPage(address)).toBe(false);
   });
 
   it.each(['/', '/news/feed-xml-explained', '/search?q=feed.xml', '/converter', '/saved', '/feed.xml.html'])(
-    'answers the page %s with the app',
+    'handles the page %s (network first, the kept page or the app offline)',
     (address) => {
-      expect(answeredWithApp(address)).toBe(true);
+      expect(handledAsPage(address)).toBe(true);
     },
   );
+
+  it('leaves requests that are not navigations to their own routes', () => {
+    expect(pageRouteMatcher()({ request: { mode: 'cors' }, url: new URL('https://news.example.com/') })).toBe(false);
+  });
+
+  it('has no navigation fallback of its own that would answer every address with the app', () => {
+    expect(serviceWorkerOptions(undefined).workbox?.navigateFallback).toBeUndefined();
+  });
 });

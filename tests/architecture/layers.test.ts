@@ -38,6 +38,11 @@ describe('layers enforced by lint', () => {
       'src/server/probe.ts',
       ["import '../backend/embedded/embedded-backend.ts';", "import '../backend/http/api-plugin.ts';"],
     ],
+    [
+      'the page renderer rendering the app',
+      'src/server/render-page.tsx',
+      ["import '@/app/routes';", "import '@/api/http';", "import './in-process-fetch.ts';"],
+    ],
     ['a tool using the embedded adapter', 'src/tools/probe.ts', ["import '../backend/embedded/embedded-rates.ts';"]],
     [
       'the HTTP plugin using the ports and the contract',

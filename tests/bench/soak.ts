@@ -28,7 +28,9 @@ async function startServer(distDir: string, dataDir: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', TSX, START], {
     cwd,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    // Pages as the app's shell: Node under tsx cannot load the page renderer from the sources (they import CSS);
+    // rendering has its own rows (server-render.ts).
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVER_RENDERING: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;

@@ -39,3 +39,17 @@ export async function untilServedByWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.waitForFunction(async () => Boolean(await caches.match('/api/articles?limit=20')));
 }
+
+/**
+ * Navigations to `pageUrl` answered with the app's shell (dist/index.html, with the server's headers), as the service
+ * worker answers them offline or on a network slower than its timeout: the app then renders the page itself, asking
+ * the API for everything (the server's rendered page would already hold the news).
+ */
+export async function answerWithShell(page: Page, pageUrl: string): Promise<void> {
+  const shell = await fetch(new URL('/index.html', pageUrl));
+  const headers = Object.fromEntries(
+    [...shell.headers].filter(([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name)),
+  );
+  const body = await shell.text();
+  await page.route(pageUrl, (route) => route.fulfill({ status: 200, headers, body }));
+}

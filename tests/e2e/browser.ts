@@ -37,6 +37,30 @@ interface PageOptions {
   serviceWorkers?: 'allow' | 'block';
   /** A phone's touch screen: touch events, a coarse pointer and no hover (`hasTouch` and `isMobile`). */
   touch?: boolean;
+  /** Scripts off: the reader whose browser runs no JavaScript. */
+  javaScript?: boolean;
+}
+
+/**
+ * Until the app has taken over the server's HTML: every element under the root is React's (hydration attaches each
+ * one as it goes, lazy views last). A page the server rendered shows its content, and its buttons, before that; a
+ * click then would do nothing, as for a reader who clicks at once. A page without the server's state (the shell) has
+ * nothing to hydrate.
+ */
+async function untilHydrated(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const root = document.getElementById('root');
+        if (!root || !document.getElementById('page-state')) return true;
+        const own = (element: Element) => Object.keys(element).some((key) => key.startsWith('__reactFiber'));
+        return own(root.firstElementChild ?? root) && [...root.querySelectorAll('*')].every(own);
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    // A page whose code never runs (blocked on purpose, offline) stays as the server sent it: the test goes on.
+    .catch(() => {});
 }
 
 /** A fresh page that records console errors, uncaught exceptions and policy violations. */
@@ -44,10 +68,30 @@ async function openPage(
   browser: Browser,
   violations: string[],
   viewport: Viewport = { width: 1280, height: 900 },
-  { serviceWorkers = 'block', touch = false }: PageOptions = {},
+  { serviceWorkers = 'block', touch = false, javaScript = true }: PageOptions = {},
 ) {
-  const context = await browser.newContext({ viewport, serviceWorkers, hasTouch: touch, isMobile: touch });
+  const context = await browser.newContext({
+    viewport,
+    serviceWorkers,
+    hasTouch: touch,
+    isMobile: touch,
+    javaScriptEnabled: javaScript,
+  });
   const page = await context.newPage();
+  // Navigations end when the page is the app's (hydrated), as they did when the app rendered every page itself.
+  if (javaScript) {
+    const { goto, reload } = page;
+    page.goto = async (url, options) => {
+      const response = await goto.call(page, url, options);
+      if (options?.waitUntil !== 'commit') await untilHydrated(page);
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload.call(page, options);
+      if (options?.waitUntil !== 'commit') await untilHydrated(page);
+      return response;
+    };
+  }
   const errors: string[] = [];
   await page.exposeFunction('reportPolicyViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {

@@ -60,7 +60,8 @@ async function reloadWithAppCodeHeld(page: Page, context: BrowserContext) {
       (window as unknown as { firstFrame: object }).firstFrame = {
         theme: html.dataset.theme ?? null,
         background: getComputedStyle(html).backgroundColor,
-        appStarted: (document.getElementById('root')?.childElementCount ?? 0) > 0,
+        // Started: React has taken the root (the server's HTML is there before that).
+        appStarted: Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__react')),
       };
     });
   });
@@ -68,7 +69,9 @@ async function reloadWithAppCodeHeld(page: Page, context: BrowserContext) {
   await page.waitForFunction(() => 'firstFrame' in window);
   const firstFrame = await page.evaluate(() => (window as unknown as { firstFrame: object }).firstFrame);
   const screenshotBeforeApp = await screenshotCentre(context, await page.screenshot());
-  const appStartedAtScreenshot = await page.evaluate(() => document.getElementById('root')!.childElementCount > 0);
+  const appStartedAtScreenshot = await page.evaluate(() =>
+    Object.keys(document.getElementById('root')!).some((key) => key.startsWith('__react')),
+  );
   release();
   await page.unrouteAll({ behavior: 'wait' });
   return { firstFrame, screenshotBeforeApp, appStartedAtScreenshot };

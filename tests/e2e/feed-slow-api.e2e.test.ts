@@ -4,6 +4,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readDataFolder } from '@/backend/embedded/news-data';
 import { sortNewestFirst } from '@/backend/feed-cursor';
+import { answerWithShell } from './app-server';
 import { setUpChromium } from './browser';
 
 const newest = sortNewestFirst(readDataFolder('mock-data').articles)[0]!;
@@ -17,6 +18,8 @@ describe('a feed whose API does not answer, in Chromium', () => {
     const held: Route[] = [];
     let answer = false;
     await page.route('**/api/articles?*', (route) => (answer ? route.continue() : void held.push(route)));
+    // On a network that slow, the page is the worker's copy of the app's shell (the server's page holds the news).
+    await answerWithShell(page, `${baseURL}/`);
     await page.goto(baseURL);
     const note = page.getByText('Still trying to load the news…');
     const shownAfter = performance.now();

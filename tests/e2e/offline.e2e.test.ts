@@ -3,7 +3,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { readDataFolder } from '@/backend/embedded/news-data';
 import { sortNewestFirst } from '@/backend/feed-cursor';
 import { CODE_DOWNLOAD_FAILED } from '@/lib/lazy-with-retry';
-import { startAppServer, untilServedByWorker, type AppServer } from './app-server';
+import { answerWithShell, startAppServer, untilServedByWorker, type AppServer } from './app-server';
 import { expectNoAxeViolations, setUpChromium } from './browser';
 
 const newestFirst = sortNewestFirst(readDataFolder('mock-data').articles);
@@ -57,6 +57,8 @@ describe('started offline', () => {
   /** The browser says it is offline when the app starts (as when it starts from a cache), and the API cannot be
    * reached; the page itself still comes from the server. */
   async function startOffline(page: Page) {
+    // Offline, the page is the worker's copy of the app's shell.
+    await answerWithShell(page, `${baseURL}/`);
     await page.addInitScript(() => {
       let online = false;
       Object.defineProperty(Navigator.prototype, 'onLine', { get: () => online, configurable: true });

@@ -115,9 +115,14 @@ describe('the server build', () => {
   it('is the server alone, importing only Node modules and the production dependencies', async () => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'server-build-'));
     await build({ logLevel: 'warn', build: { ssr: 'src/server/start.ts', outDir } });
-    // No service worker, manifest, compressed copies or public files: the app's build plugins stay out of it.
-    expect(readdirSync(outDir)).toEqual(['start.js']);
-    const code = readFileSync(path.join(outDir, 'start.js'), 'utf8');
+    // No service worker, manifest, compressed copies or public files: the app's build plugins stay out of it. The
+    // page renderer (the app rendered on the server) is loaded on demand, as chunks of JavaScript in assets/.
+    expect(readdirSync(outDir)).toEqual(['assets', 'start.js']);
+    const chunks = readdirSync(path.join(outDir, 'assets'));
+    expect(chunks.filter((name) => !name.endsWith('.js'))).toEqual([]);
+    const code = [path.join(outDir, 'start.js'), ...chunks.map((name) => path.join(outDir, 'assets', name))]
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     // Static imports (each at the start of a line in the bundle) and dynamic ones.
     const specifiers = [...code.matchAll(/^import\s(?:[^;]*?\sfrom\s)?["']([^"']+)["']|\bimport\(["']([^"']+)["']\)/gm)]
       .map((m) => (m[1] ?? m[2])!)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/button';
 import { copyText } from '@/lib/clipboard';
+import { useHydrated } from '@/lib/use-hydrated';
 
 export interface StatusMessage {
   text: string;
@@ -46,10 +47,11 @@ export function ShareControls({
   title: string;
   onStatus: (message: StatusMessage) => void;
 }) {
-  const [shareAvailable] = useState(canShare);
-  const address = articleAddress(id);
+  // The server cannot know about the share sheet: the button appears once the page is the browser's.
+  const shareAvailable = useHydrated() && canShare();
 
   const copy = async () => {
+    const address = articleAddress(id);
     const copied = await copyText(address);
     onStatus(
       copied
@@ -59,6 +61,7 @@ export function ShareControls({
   };
 
   const share = async () => {
+    const address = articleAddress(id);
     try {
       await navigator.share({ title, url: address });
     } catch (error) {

@@ -1,0 +1,136 @@
+// The reader's choices that change how a page looks (topic filter, muted topics, theme, text size, time zone, density)
+// are kept in a cookie in step with their stores, so the server renders the page as this reader will see it: the
+// feed with their filter, <html> with their theme (no flash), and the same HTML hydration renders. The stores (on the
+// device) stay the truth; the cookie is a copy the server may read.
+import * as v from 'valibot';
+import { isTextSize, isTheme, type DisplayPrefs } from '@/lib/display';
+import { useDisplayStore } from './display-store';
+import { restoreMutes, type MutedTopics } from './muted-topics-storage';
+import { useMutedTopicsStore } from './muted-topics-store';
+import { DENSITIES, useReadingPrefsStore, type Density, type TimeZoneChoice } from './reading-prefs-store';
+import type { TopicSelection } from './topic-filter-storage';
+import { useTopicFilterStore } from './topic-filter-store';
+
+const CHOICES_COOKIE = 'an-choices';
+/** A year; every change writes it again. */
+const MAX_AGE_S = 365 * 24 * 3600;
+
+export interface ReaderChoices extends DisplayPrefs {
+  topics: TopicSelection;
+  muted: MutedTopics;
+  timeZone: TimeZoneChoice;
+  density: Density;
+  /** The device's own time zone (what "Your time" means). */
+  zone: string | null;
+}
+
+const slug = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/));
+const cookieSchema = v.object({
+  t: v.fallback(v.nullable(v.pipe(v.array(slug), v.maxLength(100))), null),
+  m: v.fallback(v.record(slug, v.number()), {}),
+  th: v.fallback(v.string(), ''),
+  ts: v.fallback(v.string(), ''),
+  tz: v.fallback(v.picklist(['agency', 'local']), 'agency'),
+  d: v.fallback(v.picklist(DENSITIES), 'summaries'),
+  z: v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_+\-/]+$/))), null),
+});
+
+export function encodeChoices(choices: ReaderChoices): string {
+  const { topics, muted, theme, textSize, timeZone, density, zone } = choices;
+  return encodeURIComponent(
+    JSON.stringify({ t: topics, m: muted, th: theme, ts: textSize, tz: timeZone, d: density, z: zone }),
+  );
+}
+
+/** The choices in a Cookie header; null when it has none (or none that reads). */
+export function readChoicesCookie(cookieHeader: string | undefined, now = Date.now()): ReaderChoices | null {
+  const raw = cookieHeader
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${CHOICES_COOKIE}=`))
+    ?.slice(CHOICES_COOKIE.length + 1);
+  if (!raw) return null;
+  let parsed;
+  try {
+    parsed = v.safeParse(cookieSchema, JSON.parse(decodeURIComponent(raw)));
+  } catch {
+    return null;
+  }
+  if (!parsed.success) return null;
+  const { t, m, th, ts, tz, d, z } = parsed.output;
+  return {
+    topics: t,
+    muted: restoreMutes({ muted: m }, now),
+    theme: isTheme(th) ? th : 'system',
+    textSize: isTextSize(ts) ? ts : 'medium',
+    timeZone: tz,
+    density: d,
+    zone: z && validZone(z) ? z : null,
+  };
+}
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The choices in the stores now. */
+function currentChoices(): ReaderChoices {
+  const { theme, textSize } = useDisplayStore.getState();
+  const { timeZone, density } = useReadingPrefsStore.getState();
+  return {
+    topics: useTopicFilterStore.getState().selected,
+    muted: useMutedTopicsStore.getState().muted,
+    theme,
+    textSize,
+    timeZone,
+    density,
+    zone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+/** Puts the stores' choices into the cookie now and after every change (in the browser, from main.tsx). */
+export function keepChoicesCookie(): void {
+  let written = '';
+  const write = () => {
+    const value = encodeChoices(currentChoices());
+    if (value === written) return;
+    written = value;
+    document.cookie = `${CHOICES_COOKIE}=${value}; Path=/; Max-Age=${MAX_AGE_S}; SameSite=Lax${
+      window.location.protocol === 'https:' ? '; Secure' : ''
+    }`;
+  };
+  write();
+  for (const store of [useDisplayStore, useReadingPrefsStore, useTopicFilterStore, useMutedTopicsStore]) {
+    (store as { subscribe: (listener: () => void) => void }).subscribe(write);
+  }
+}
+
+/** The part of each store a choice sets. */
+const choiceStates = (choices: ReaderChoices) =>
+  [
+    [useDisplayStore, { theme: choices.theme, textSize: choices.textSize }],
+    [useReadingPrefsStore, { timeZone: choices.timeZone, density: choices.density }],
+    [useTopicFilterStore, { selected: choices.topics }],
+    [useMutedTopicsStore, { muted: choices.muted }],
+  ] as const;
+
+/**
+ * Renders the server's page, and hydrates it, with `choices`: zustand's hooks read a store's initial state while the
+ * server renders and while the browser hydrates (the device's own state comes right after), so that state is what
+ * the cookie said, on both sides. Returns what puts the stores back (the server, after each page).
+ */
+export function renderWithChoices(choices: ReaderChoices): () => void {
+  const undo = choiceStates(choices).map(([store, state]) => {
+    // The hook holds a copy of the store's methods, but the initial state is one object: changed in place.
+    const initial = store.getInitialState() as unknown as Record<string, unknown>;
+    const before = Object.fromEntries(Object.keys(state).map((key) => [key, initial[key]]));
+    Object.assign(initial, state);
+    return () => Object.assign(initial, before);
+  });
+  return () => undo.forEach((putBack) => putBack());
+}

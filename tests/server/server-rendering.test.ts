@@ -1,0 +1,180 @@
+// Server rendering through the production server, without a browser: each route's HTML has its content and head,
+// the status says what the page is, and caches are told what they may keep (README: "Server rendering").
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backend';
+import type { Backend } from '@/backend/ports';
+import { createProductionServer } from '@/server/production-server';
+import { encodeChoices } from '@/stores/choices-cookie';
+import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
+
+/** A build folder with the real index.html and a manifest naming the article view's code and styles. */
+function distFolder(): string {
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-ssr-'));
+  mkdirSync(path.join(dist, '.vite'), { recursive: true });
+  writeFileSync(path.join(dist, 'index.html'), readFileSync('index.html'));
+  const manifest = {
+    'index.html': { file: 'assets/app-1.js', isEntry: true },
+    'src/features/article/article-page.tsx': {
+      file: 'assets/article-page-2.js',
+      css: ['assets/article-page-3.css'],
+      imports: ['index.html'],
+      isDynamicEntry: true,
+    },
+  };
+  writeFileSync(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
+  return dist;
+}
+
+let server: FastifyInstance;
+beforeAll(async () => {
+  server = await createProductionServer({
+    distDir: distFolder(),
+    backend: await createEmbeddedBackendFromData(sampleData),
+    serverRendering: true,
+  });
+});
+afterAll(() => server.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => server.inject({ method: 'GET', url, headers });
+const pageState = (html: string) => {
+  const island = /<script type="application\/json" id="page-state">(.*?)<\/script>/s.exec(html)?.[1];
+  return island === undefined ? null : (JSON.parse(island) as { queries: { queries: { queryKey: unknown[] }[] } });
+};
+const metaContent = (html: string, key: string) =>
+  new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)">`).exec(html)?.[1];
+
+describe('server-rendered pages', () => {
+  it('the feed arrives with its first page of headlines, its data for hydration and a shared-cache policy', async () => {
+    const response = await get('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    for (const story of articlesNewestFirst.slice(0, 20)) expect(response.body).toContain(story.id);
+    expect(response.body).toContain('<title>All news — Agency News</title>');
+    expect(response.headers['cache-control']).toBe('public, max-age=0, s-maxage=5, stale-while-revalidate=30');
+    expect(response.headers.vary).toMatch(/Cookie/);
+    expect(response.headers.etag).toMatch(/^W\/"/);
+    const keys = pageState(response.body)!.queries.queries.map(({ queryKey }) => JSON.stringify(queryKey));
+    expect(keys).toContain('["topics"]');
+    expect(keys.some((key) => key.startsWith('["articles","feed"'))).toBe(true);
+    // No style attributes (the CSP blocks them) and no inline code.
+    expect(response.body).not.toMatch(/ style="/);
+    expect(response.body).not.toMatch(/<script(?![^>]*(?:type="application\/(?:json|ld\+json)"|src=))/);
+  });
+
+  it('answers 304 to a revalidation with the same tag', async () => {
+    const first = await get('/');
+    const again = await get('/', { 'if-none-match': first.headers.etag as string });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it("renders the feed with the reader's topic filter and theme from their cookie, for them alone", async () => {
+    const topic = sampleData.topics[0]!.id;
+    const cookie = `an-choices=${encodeChoices({
+      topics: [topic],
+      muted: {},
+      theme: 'dark',
+      textSize: 'large',
+      timeZone: 'agency',
+      density: 'summaries',
+      zone: 'Europe/Paris',
+    })}`;
+    const response = await get('/', { cookie });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/<html[^>]* data-theme="dark" data-text-size="large"/);
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    const inTopic = articlesNewestFirst.filter((story) => story.topics.includes(topic));
+    const outside = articlesNewestFirst.filter((story) => !story.topics.includes(topic));
+    expect(response.body).toContain(inTopic[0]!.id);
+    expect(response.body).not.toContain(`/news/${outside[0]!.id}"`);
+  });
+
+  it('an article has its text, link-preview tags and NewsArticle data, and the view’s code and styles linked', async () => {
+    const story = articlesNewestFirst[3]!;
+    const response = await get(`/news/${story.id}`, { host: 'news.example' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(story.pages[0]![0]!.slice(0, 40));
+    expect(response.body).toContain(`<title>${story.title} — Agency News</title>`);
+    expect(metaContent(response.body, 'og:type')).toBe('article');
+    expect(metaContent(response.body, 'og:url')).toBe(`http://news.example/news/${story.id}`);
+    expect(metaContent(response.body, 'article:published_time')).toBe(story.publishedAt);
+    expect(metaContent(response.body, 'twitter:card')).toBe('summary');
+    expect(response.body).toContain(`<link rel="canonical" href="http://news.example/news/${story.id}">`);
+    const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(response.body)![1]!);
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: story.publishedAt,
+      dateModified: story.publishedAt,
+    });
+    expect(response.body).toContain('<link rel="stylesheet" href="/assets/article-page-3.css">');
+    expect(response.body).toContain('<link rel="modulepreload" href="/assets/article-page-2.js">');
+    expect(response.body).not.toContain('href="/assets/app-1.js"');
+  });
+
+  it('an unknown story and an unknown page answer 404 with the not-found page', async () => {
+    for (const url of ['/news/no-such-story-999', '/no/such/page']) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body, url).toContain('Page not found');
+      expect(metaContent(response.body, 'robots'), url).toBe('noindex');
+    }
+  });
+
+  it('search results are rendered for q, and the page is kept out of search engines', async () => {
+    const story = articlesNewestFirst[0]!;
+    const word = story.title.split(' ').find((w) => w.length > 5)!;
+    const response = await get(`/search?q=${encodeURIComponent(word)}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`<title>Search: ${word} — Agency News</title>`);
+    expect(metaContent(response.body, 'robots')).toBe('noindex');
+    expect(response.body).toContain(story.id);
+  });
+
+  it('the converter arrives with its rates; Saved as its shell', async () => {
+    const converter = await get('/converter');
+    expect(converter.statusCode).toBe(200);
+    expect(converter.body).toContain('<title>Currency converter — Agency News</title>');
+    expect(converter.body).toContain('["rates"');
+    const saved = await get('/saved');
+    expect(saved.statusCode).toBe(200);
+    expect(saved.body).toContain('<title>Saved — Agency News</title>');
+  });
+
+  it('PUBLIC_URL is the origin of absolute addresses', async () => {
+    const own = await createProductionServer({
+      distDir: distFolder(),
+      backend: await createEmbeddedBackendFromData(sampleData),
+      serverRendering: true,
+      publicUrl: 'https://news.example.org/',
+    });
+    const response = await own.inject({ method: 'GET', url: '/?topics=x' });
+    expect(metaContent(response.body, 'og:url')).toBe('https://news.example.org/?topics=x');
+    await own.close();
+  });
+
+  it('a backend that fails answers 503 with an error page, never the shell', async () => {
+    const working = await createEmbeddedBackendFromData(sampleData);
+    const failing: Backend = Object.assign(Object.create(working) as Backend, {
+      news: Object.assign(Object.create(working.news) as Backend['news'], {
+        feedPage: () => Promise.reject(new Error('database down')),
+      }),
+    });
+    const own = await createProductionServer({ distDir: distFolder(), backend: failing, serverRendering: true });
+    const response = await own.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body).toContain('The news service is not answering');
+    expect(response.body).not.toContain('id="page-state"');
+    await own.close();
+  });
+});
+
+describe('topic names', () => {
+  it('are rendered in the feed', async () => {
+    const response = await get('/');
+    expect(response.body).toContain(topicName(articlesNewestFirst[0]!.topics[0]!));
+  });
+});
