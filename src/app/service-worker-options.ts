@@ -10,6 +10,9 @@ const THEME_COLOR = '#0b3d91'; // also in index.html's theme-color
 /** Placed right after the `?`: no `since` parameter anywhere in the query. */
 const NO_SINCE = '(?!(?:[^#]*&)?since=)';
 
+/** The server's own documents (site-feeds-plugin.ts): RSS and sitemaps for readers and crawlers, never the app. */
+const SITE_DOCUMENTS = /^\/(?:feed\.xml|sitemap\.xml|sitemap-news\.xml|sitemaps\/[^/?]+|robots\.txt)(?:\?|$)/;
+
 type RuntimeCaching = NonNullable<VitePWAOptions['workbox']['runtimeCaching']>[number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -113,6 +116,11 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       // Pages come from the server with their content (server rendering), so a navigation goes to the network
       // first; offline, or on a network slower than a few seconds, the copy of that page kept from an earlier visit,
       // else the app's precached shell, which renders the page itself (pageNavigations below).
+      // Every page address is the app (precached), as vite-plugin-pwa's default; the API and the server's own documents
+      // never are. With this route first, the network-first page route below (server-rendered pages for returning
+      // readers) does not serve navigations yet: the offline journeys fail without the shell (issue 21, left open).
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/api\//, SITE_DOCUMENTS],
       // The first worker takes the page at once, so what the reader opens during the first visit is kept too.
       clientsClaim: true,
       cleanupOutdatedCaches: true,

@@ -25,7 +25,7 @@ export function publicUrlFromEnv(raw = process.env.PUBLIC_URL): string | null {
 
 /** The origin absolute addresses start with: `configured` (PUBLIC_URL) when given, else the request's. */
 export function publicOrigin(request: FastifyRequest, configured: string | null): string {
-  if (configured) return configured;
+  if (configured) return new URL(configured).origin;
   const host = request.host;
   if (!host || !HOST.test(host)) {
     throw new RefusedRequest(400, 'bad_host', 'The Host header must name a host (and port) this server answers for');

@@ -44,7 +44,13 @@ describe('service worker navigations', () => {
     expect(pageRouteMatcher()({ request: { mode: 'cors' }, url: new URL('https://news.example.com/') })).toBe(false);
   });
 
-  it('has no navigation fallback of its own that would answer every address with the app', () => {
-    expect(serviceWorkerOptions(undefined).workbox?.navigateFallback).toBeUndefined();
+  it('answers other navigations with the precached app, never the API or the feeds and sitemaps', () => {
+    const workbox = serviceWorkerOptions(undefined).workbox!;
+    expect(workbox.navigateFallback).toBe('index.html');
+    const denied = (address: string) =>
+      (workbox.navigateFallbackDenylist ?? []).some((pattern) => pattern.test(address));
+    for (const address of ['/feed.xml', '/feed.xml?topics=a', '/sitemaps/articles-1.xml', '/robots.txt', '/api/topics'])
+      expect(denied(address), address).toBe(true);
+    for (const address of ['/', '/search?q=feed.xml', '/feed.xml.html']) expect(denied(address), address).toBe(false);
   });
 });
