@@ -65,9 +65,10 @@ async function browserRows(browser: Browser, url: string, label: string): Promis
   const ratio = median(app) / median(plain);
   rows.push({
     measure: `feed LCP vs static page, phone, 4x CPU, cold (${label})`,
-    goal: '<= 2.0x',
+    // Pages arrive rendered on the server now, so the goal is the one of server rendering (was 2.0x without it).
+    goal: '<= 1.3x',
     figure: `${ratio.toFixed(2)}x: app ${describeRuns(app)}, static ${describeRuns(plain)}`,
-    ok: ratio <= 2,
+    ok: ratio <= 1.3,
   });
 
   const list = await loadLongFeed(browser, url, 5000);
