@@ -259,13 +259,11 @@ export async function createProductionServer({
     }
     if (rendering) {
       const target = `${pathname}${search ? `?${search}` : ''}`;
+      // Outside the render's catch: a Host that names no host is the reader's 400, not a render failure.
+      const origin = publicOrigin(request, publicUrl);
+      const pageOrigin = publicOrigin(request, null);
       try {
-        const page = await rendering.render({
-          url: target,
-          cookie: request.headers.cookie,
-          origin: publicOrigin(request, publicUrl),
-          pageOrigin: publicOrigin(request, null),
-        });
+        const page = await rendering.render({ url: target, cookie: request.headers.cookie, origin, pageOrigin });
         // The same news and choices give the same tag, whenever they were fetched.
         const content = page.html.replace(/"(?:dehydratedAt|dataUpdatedAt)":\d+/g, '');
         const etag = `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;

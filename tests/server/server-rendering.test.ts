@@ -155,6 +155,11 @@ describe('server-rendered pages', () => {
     await own.close();
   });
 
+  it('a Host header that names no host answers 400, not a failed render', async () => {
+    const hostile = await get('/', { host: 'evil.example/<script>' });
+    expect([hostile.statusCode, hostile.json()]).toMatchObject([400, { error: { code: 'bad_host' } }]);
+  });
+
   it('a backend that fails answers 503 with an error page, never the shell', async () => {
     const working = await createEmbeddedBackendFromData(sampleData);
     const failing: Backend = Object.assign(Object.create(working) as Backend, {
