@@ -47,7 +47,7 @@ interface PageOptions {
  * click then would do nothing, as for a reader who clicks at once. A page without the server's state (the shell) has
  * nothing to hydrate.
  */
-async function untilHydrated(page: Page): Promise<void> {
+export async function untilHydrated(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () => {

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readDataFolder } from '@/backend/embedded/news-data';
 import { sortNewestFirst } from '@/backend/feed-cursor';
-import { expectNoAxeViolations, setUpChromium } from './browser';
+import { expectNoAxeViolations, setUpChromium, untilHydrated } from './browser';
 
 const data = readDataFolder('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
@@ -74,6 +74,8 @@ async function reloadWithAppCodeHeld(page: Page, context: BrowserContext) {
   );
   release();
   await page.unrouteAll({ behavior: 'wait' });
+  // The server's page shows its buttons before the app has taken them: the next click waits for that.
+  await untilHydrated(page);
   return { firstFrame, screenshotBeforeApp, appStartedAtScreenshot };
 }
 

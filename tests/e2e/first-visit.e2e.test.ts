@@ -116,6 +116,14 @@ describe('offline after a first visit that left the feed at once', () => {
     releaseWorker();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await page.waitForFunction(async (id) => Boolean(await caches.match(`/api/articles/${id}`)), second.id);
+    // The feed's page came with the server's HTML, not as an answer: the worker is given it by asking once more.
+    await page.waitForFunction(async () => {
+      for (const name of await caches.keys()) {
+        const requests = await (await caches.open(name)).keys();
+        if (requests.some((request) => new URL(request.url).pathname === '/api/articles')) return true;
+      }
+      return false;
+    });
     await app.stop();
     app = undefined;
     await context.setOffline(true);
