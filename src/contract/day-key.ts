@@ -17,7 +17,8 @@ export function formatDayKey(day: string): string {
 
 const DEFAULT_AGENCY_TIME_ZONE = 'Europe/Moscow';
 
-function isTimeZone(zone: string): boolean {
+/** Whether Intl knows `zone` (an IANA name such as "Europe/Moscow"). */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

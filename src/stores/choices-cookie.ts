@@ -3,6 +3,7 @@
 // feed with their filter, <html> with their theme (no flash), and the same HTML hydration renders. The stores (on the
 // device) stay the truth; the cookie is a copy the server may read.
 import * as v from 'valibot';
+import { isTimeZone } from '@/contract/day-key';
 import { isTextSize, isTheme, type DisplayPrefs } from '@/lib/display';
 import { useDisplayStore } from './display-store';
 import { restoreMutes, type MutedTopics } from './muted-topics-storage';
@@ -65,17 +66,8 @@ export function readChoicesCookie(cookieHeader: string | undefined, now = Date.n
     textSize: isTextSize(ts) ? ts : 'medium',
     timeZone: tz,
     density: d,
-    zone: z && validZone(z) ? z : null,
+    zone: z && isTimeZone(z) ? z : null,
   };
-}
-
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The choices in the stores now. */
