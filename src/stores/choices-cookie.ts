@@ -1,4 +1,5 @@
-// The reader's choices that change how a page looks (topic filter, muted topics, theme, text size, time zone, density)
+// The reader's choices that change how a page looks (topic and source filters, muted topics, theme, text size, time
+// zone, density)
 // are kept in a cookie in step with their stores, so the server renders the page as this reader will see it: the
 // feed with their filter, <html> with their theme (no flash), and the same HTML hydration renders. The stores (on the
 // device) stay the truth; the cookie is a copy the server may read.
@@ -9,15 +10,21 @@ import { useDisplayStore } from './display-store';
 import { restoreMutes, type MutedTopics } from './muted-topics-storage';
 import { useMutedTopicsStore } from './muted-topics-store';
 import { DENSITIES, useReadingPrefsStore, type Density, type TimeZoneChoice } from './reading-prefs-store';
+import { restoreSourceSelection, type SourceSelection } from './source-filter-storage';
+import { useSourceFilterStore } from './source-filter-store';
 import type { TopicSelection } from './topic-filter-storage';
 import { useTopicFilterStore } from './topic-filter-store';
 
 const CHOICES_COOKIE = 'an-choices';
+/** More sources than this are left out of the cookie (pages render with every source, the device's choice applies
+ * after hydration): a browser drops a cookie over 4 KB whole, theme and all. */
+const MAX_COOKIE_SOURCES = 40;
 /** A year; every change writes it again. */
 const MAX_AGE_S = 365 * 24 * 3600;
 
 export interface ReaderChoices extends DisplayPrefs {
   topics: TopicSelection;
+  sources: SourceSelection;
   muted: MutedTopics;
   timeZone: TimeZoneChoice;
   density: Density;
@@ -28,6 +35,8 @@ export interface ReaderChoices extends DisplayPrefs {
 const slug = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/));
 const cookieSchema = v.object({
   t: v.fallback(v.nullable(v.pipe(v.array(slug), v.maxLength(100))), null),
+  // Checked as the device's store checks it (every source when it does not read).
+  s: v.fallback(v.unknown(), null),
   m: v.fallback(v.record(slug, v.number()), {}),
   th: v.fallback(v.string(), ''),
   ts: v.fallback(v.string(), ''),
@@ -37,9 +46,18 @@ const cookieSchema = v.object({
 });
 
 export function encodeChoices(choices: ReaderChoices): string {
-  const { topics, muted, theme, textSize, timeZone, density, zone } = choices;
+  const { topics, sources, muted, theme, textSize, timeZone, density, zone } = choices;
   return encodeURIComponent(
-    JSON.stringify({ t: topics, m: muted, th: theme, ts: textSize, tz: timeZone, d: density, z: zone }),
+    JSON.stringify({
+      t: topics,
+      s: (sources.keep?.length ?? 0) + sources.drop.length > MAX_COOKIE_SOURCES ? null : sources,
+      m: muted,
+      th: theme,
+      ts: textSize,
+      tz: timeZone,
+      d: density,
+      z: zone,
+    }),
   );
 }
 
@@ -58,9 +76,10 @@ export function readChoicesCookie(cookieHeader: string | undefined, now = Date.n
     return null;
   }
   if (!parsed.success) return null;
-  const { t, m, th, ts, tz, d, z } = parsed.output;
+  const { t, s, m, th, ts, tz, d, z } = parsed.output;
   return {
     topics: t,
+    sources: restoreSourceSelection({ selection: s }),
     muted: restoreMutes({ muted: m }, now),
     theme: isTheme(th) ? th : 'system',
     textSize: isTextSize(ts) ? ts : 'medium',
@@ -76,6 +95,7 @@ function currentChoices(): ReaderChoices {
   const { timeZone, density } = useReadingPrefsStore.getState();
   return {
     topics: useTopicFilterStore.getState().selected,
+    sources: useSourceFilterStore.getState().selection,
     muted: useMutedTopicsStore.getState().muted,
     theme,
     textSize,
@@ -97,7 +117,13 @@ export function keepChoicesCookie(): void {
     }`;
   };
   write();
-  for (const store of [useDisplayStore, useReadingPrefsStore, useTopicFilterStore, useMutedTopicsStore]) {
+  for (const store of [
+    useDisplayStore,
+    useReadingPrefsStore,
+    useTopicFilterStore,
+    useSourceFilterStore,
+    useMutedTopicsStore,
+  ]) {
     (store as { subscribe: (listener: () => void) => void }).subscribe(write);
   }
 }
@@ -108,6 +134,7 @@ const choiceStates = (choices: ReaderChoices) =>
     [useDisplayStore, { theme: choices.theme, textSize: choices.textSize }],
     [useReadingPrefsStore, { timeZone: choices.timeZone, density: choices.density }],
     [useTopicFilterStore, { selected: choices.topics }],
+    [useSourceFilterStore, { selection: choices.sources }],
     [useMutedTopicsStore, { muted: choices.muted }],
   ] as const;
 

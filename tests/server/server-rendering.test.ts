@@ -6,9 +6,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backend';
+import { sortNewestFirst } from '@/backend/feed-cursor';
 import type { Backend } from '@/backend/ports';
 import { createProductionServer } from '@/server/production-server';
 import { encodeChoices } from '@/stores/choices-cookie';
+import { EVERY_SOURCE } from '@/stores/source-filter-storage';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
 
 /** A build folder with the real index.html and a manifest naming the article view's code and styles. */
@@ -81,6 +83,7 @@ describe('server-rendered pages', () => {
     const topic = sampleData.topics[0]!.id;
     const cookie = `an-choices=${encodeChoices({
       topics: [topic],
+      sources: EVERY_SOURCE,
       muted: {},
       theme: 'dark',
       textSize: 'large',
@@ -96,6 +99,40 @@ describe('server-rendered pages', () => {
     const outside = articlesNewestFirst.filter((story) => !story.topics.includes(topic));
     expect(response.body).toContain(inTopic[0]!.id);
     expect(response.body).not.toContain(`/news/${outside[0]!.id}"`);
+  });
+
+  it("renders the feed with the reader's source filter from their cookie", async () => {
+    // Stories from two wires, alternating; the reader keeps only the second.
+    const wired = sampleData.articles.map((story, index) => ({
+      ...story,
+      source: { name: index % 2 ? 'Wire Two' : 'Wire One' },
+    }));
+    const sourced = await createProductionServer({
+      distDir: distFolder(),
+      backend: await createEmbeddedBackendFromData({ ...sampleData, articles: wired }),
+      serverRendering: true,
+    });
+    try {
+      const cookie = `an-choices=${encodeChoices({
+        topics: null,
+        sources: { keep: ['wire-two'], drop: [] },
+        muted: {},
+        theme: 'system',
+        textSize: 'medium',
+        timeZone: 'agency',
+        density: 'summaries',
+        zone: null,
+      })}`;
+      const response = await sourced.inject({ method: 'GET', url: '/', headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      const newest = sortNewestFirst(wired);
+      const kept = newest.filter((story) => story.source.name === 'Wire Two');
+      const dropped = newest.filter((story) => story.source.name === 'Wire One');
+      for (const story of kept.slice(0, 5)) expect(response.body).toContain(`/news/${story.id}"`);
+      for (const story of dropped.slice(0, 5)) expect(response.body).not.toContain(`/news/${story.id}"`);
+    } finally {
+      await sourced.close();
+    }
   });
 
   it('an article has its text, link-preview tags and NewsArticle data, and the view’s code and styles linked', async () => {
