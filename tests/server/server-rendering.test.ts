@@ -1,8 +1,5 @@
 // Server rendering through the production server, without a browser: each route's HTML has its content and head,
 // the status says what the page is, and caches are told what they may keep (README: "Server rendering").
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backend';
@@ -10,24 +7,7 @@ import type { Backend } from '@/backend/ports';
 import { createProductionServer } from '@/server/production-server';
 import { encodeChoices } from '@/stores/choices-cookie';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
-
-/** A build folder with the real index.html and a manifest naming the article view's code and styles. */
-function distFolder(): string {
-  const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-ssr-'));
-  mkdirSync(path.join(dist, '.vite'), { recursive: true });
-  writeFileSync(path.join(dist, 'index.html'), readFileSync('index.html'));
-  const manifest = {
-    'index.html': { file: 'assets/app-1.js', isEntry: true },
-    'src/features/article/article-page.tsx': {
-      file: 'assets/article-page-2.js',
-      css: ['assets/article-page-3.css'],
-      imports: ['index.html'],
-      isDynamicEntry: true,
-    },
-  };
-  writeFileSync(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
-  return dist;
-}
+import { distFolder } from './render-dist';
 
 let server: FastifyInstance;
 beforeAll(async () => {
