@@ -4,11 +4,13 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
-import type { createPageRenderer } from '../../src/server/render-page.tsx';
+import type { createPageRenderer, pageKey } from '../../src/server/render-page.tsx';
 
-let built: Promise<{ createPageRenderer: typeof createPageRenderer }> | undefined;
+type RendererModule = { createPageRenderer: typeof createPageRenderer; pageKey: typeof pageKey };
 
-export function loadBuiltRenderer(): Promise<{ createPageRenderer: typeof createPageRenderer }> {
+let built: Promise<RendererModule> | undefined;
+
+export function loadBuiltRenderer(): Promise<RendererModule> {
   built ??= (async () => {
     // Inside the project, so its imports of the production dependencies resolve from node_modules.
     const cache = path.resolve('node_modules/.cache');
@@ -19,9 +21,7 @@ export function loadBuiltRenderer(): Promise<{ createPageRenderer: typeof create
     process.env.NODE_ENV = 'production';
     try {
       await build({ logLevel: 'silent', build: { ssr: 'src/server/render-page.tsx', outDir, emptyOutDir: true } });
-      return (await import(pathToFileURL(path.join(outDir, 'render-page.js')).href)) as {
-        createPageRenderer: typeof createPageRenderer;
-      };
+      return (await import(pathToFileURL(path.join(outDir, 'render-page.js')).href)) as RendererModule;
     } finally {
       if (nodeEnv === undefined) delete process.env.NODE_ENV;
       else process.env.NODE_ENV = nodeEnv;
