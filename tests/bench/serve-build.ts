@@ -8,11 +8,12 @@ import { loadBuiltRenderer } from './render-build.ts';
 
 export async function serveBuild(
   outDir: string,
-  dataDir: string,
+  /** A data folder for the embedded store, or a backend of the caller's (closed with the server). */
+  data: string | Backend,
   /** Before the server starts (it serves the files present then). */
   beforeStart: (backend: Backend) => Promise<void> = async () => {},
 ): Promise<{ server: FastifyInstance; url: string; backend: Backend }> {
-  const backend = await createEmbeddedBackend({ dataDir, watch: false });
+  const backend = typeof data === 'string' ? await createEmbeddedBackend({ dataDir: data, watch: false }) : data;
   await beforeStart(backend);
   const server = await createProductionServer({
     distDir: outDir,
