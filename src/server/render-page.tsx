@@ -78,6 +78,10 @@ const API_QUERIES = new Set(['articles', 'topics', 'sources', 'rates', 'search']
 const MAX_PASSES = 5;
 /** A slow API does not hold the page for longer: what has not arrived is fetched by the browser. */
 const DATA_BUDGET_MS = 2000;
+/** Pages whose needs are remembered (address, origin and choices); forgotten all at once beyond this. */
+const MAX_LEARNED_PAGES = 1000;
+/** A query as the render asked for it (its function, and for a list of pages how it pages). */
+type LearnedQuery = Query['options'] & { queryKey: Query['queryKey'] };
 
 /** The app rendered whole: the stream only serialises what is done (a pass whose output is not wanted is dropped). */
 async function prerender(element: ReactNode): Promise<Readable> {
@@ -170,6 +174,10 @@ export function pageKey(request: PageRequest & { at: number }): PageKey {
 export function createPageRenderer({ template, manifest, api }: PageRendererOptions): PageRenderer {
   let answered: { path: string; ok: boolean }[] = [];
   const fetcher = inProcessFetch(api, (request) => answered.push(request));
+  /** The queries each page needed when it was last rendered, fetched before its first pass next time, which is then
+   * usually its last (the pass that only finds what the page needs is ~a quarter of its cost). Only a guess: the
+   * passes still fetch whatever else the page asks for. */
+  const learned = new Map<string, LearnedQuery[]>();
 
   async function renderApp(url: string, origin: string, choices: ReaderChoices | null, at: number) {
     answered = [];
@@ -188,10 +196,27 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         </StaticRouter>
       </AppProviders>
     );
+    const lesson = JSON.stringify([url, origin, choices]);
     try {
       const tried = new Set<string>();
+      const needed: LearnedQuery[] = [];
       const failures: unknown[] = [];
       const deadline = Date.now() + DATA_BUDGET_MS;
+      const fetchData = async (queries: Query[]) => {
+        for (const query of queries) {
+          tried.add(query.queryHash);
+          needed.push({ ...query.options, queryKey: query.queryKey });
+        }
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          Promise.all(queries.map((query) => query.fetch().catch((error: unknown) => failures.push(error)))),
+          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+        ]);
+        clearTimeout(timer);
+        // Late answers are the browser's to ask for; failed ones too (it shows them as it would, and retries).
+        await queryClient.cancelQueries({ predicate: (query) => query.state.fetchStatus === 'fetching' });
+        queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+      };
       // The feed's filter needs the topic list before it asks for news: fetched first, it saves a render pass.
       if (new URL(url, 'http://page.invalid').pathname === '/') {
         await queryClient.fetchQuery(topicQueries.all()).catch((error: unknown) => failures.push(error));
@@ -199,23 +224,18 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         if (topics) tried.add(topics.queryHash);
         queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
       }
+      const known = learned.get(lesson);
+      if (known) await fetchData(known.map((options) => queryClient.getQueryCache().build(queryClient, options)));
       let html: Readable | null = null;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         html?.destroy();
         html = await prerender(element(url));
         const wanted = wantedQueries(queryClient, tried);
         if (wanted.length === 0 || Date.now() > deadline) break;
-        for (const query of wanted) tried.add(query.queryHash);
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([
-          Promise.all(wanted.map((query) => query.fetch().catch((error: unknown) => failures.push(error)))),
-          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
-        ]);
-        clearTimeout(timer);
-        // Late answers are the browser's to ask for; failed ones too (it shows them as it would, and retries).
-        await queryClient.cancelQueries({ predicate: (query) => query.state.fetchStatus === 'fetching' });
-        queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+        await fetchData(wanted);
       }
+      if (learned.size >= MAX_LEARNED_PAGES && !learned.has(lesson)) learned.clear();
+      learned.set(lesson, needed);
       const state: PageState = {
         queries: dehydrate(queryClient),
         at: renderedWith.at,

@@ -57,6 +57,23 @@ describe('server-rendered pages', () => {
     }
   });
 
+  it('renders a page again the same, with what it needed last time fetched before its first pass', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-28T12:00:30Z') });
+    // The data's fetch times differ from render to render; nothing else does.
+    const same = (html: string) => html.replace(/"(?:dehydratedAt|dataUpdatedAt)":\d+/g, '');
+    try {
+      const story = articlesNewestFirst[5]!;
+      for (const url of ['/?topics=world', `/news/${story.id}`, '/search?q=bank', '/converter']) {
+        const first = await get(url);
+        const again = await get(url);
+        expect(again.statusCode, url).toBe(first.statusCode);
+        expect(same(again.body), url).toBe(same(first.body));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("renders the feed with the reader's topic filter and theme from their cookie, for them alone", async () => {
     const topic = sampleData.topics[0]!.id;
     const cookie = `an-choices=${encodeChoices({
