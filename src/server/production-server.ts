@@ -287,8 +287,9 @@ export async function createProductionServer({
         const page = await rendering.render(pageRequest);
         // Made again: news that changed while the page was rendered is in it, so it gets the new version's tag.
         void reply.headers(pageCaching(page)).code(page.status).type('text/html; charset=utf-8');
-        // A page whose data could not be had is not kept to be revalidated.
-        if (page.status !== 503) void reply.header('ETag', tagNow());
+        // Only a page's own content is revalidated: a 304 answers for a 200 (its headers are the 200's), never for a
+        // not-found or error page.
+        if (page.status === 200) void reply.header('ETag', tagNow());
         if (request.method === 'HEAD') {
           if (typeof page.body !== 'string') page.body.destroy();
           return reply.send();
