@@ -285,10 +285,9 @@ export async function createProductionServer({
       }
       try {
         const page = await rendering.render(pageRequest);
-        // Made again: news that changed while the page was rendered is in it, so it gets the new version's tag.
         void reply.headers(pageCaching(page)).code(page.status).type('text/html; charset=utf-8');
         // Only a page's own content is revalidated: a 304 answers for a 200 (its headers are the 200's), never for a
-        // not-found or error page.
+        // not-found or error page. The tag is made again: news that changed during the render is in the page.
         if (page.status === 200) void reply.header('ETag', tagNow());
         if (request.method === 'HEAD') {
           if (typeof page.body !== 'string') page.body.destroy();

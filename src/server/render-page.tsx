@@ -96,14 +96,6 @@ async function prerender(element: ReactNode): Promise<Readable> {
   return prelude as Readable;
 }
 
-/** A page's parts as one string (the dev server's tests, tools). */
-export async function pageHtml({ start, body, end }: Pick<RenderedPage, 'start' | 'body' | 'end'>): Promise<string> {
-  if (typeof body === 'string') return start + body + end;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return start + Buffer.concat(chunks).toString('utf8') + end;
-}
-
 const enabled = (query: Query) => {
   const option = (query.options as { enabled?: boolean | ((query: Query) => boolean) }).enabled;
   return typeof option === 'function' ? option(query) : option !== false;
