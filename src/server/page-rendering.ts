@@ -6,14 +6,8 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import type { PageKey } from './page-key.ts';
 import type { PageRenderer, RenderedPage } from './render-page.tsx';
-
-/** What a page depends on besides the stored news: its address, origins, the reader's choices and the minute. */
-export interface PageKey {
-  key: string;
-  /** Rendered with the reader's own choices (their cookie): not for shared caches. */
-  personal: boolean;
-}
 
 export interface PageRendering {
   render: PageRenderer;
@@ -25,10 +19,6 @@ const SHARED_FRESH_S = 5;
 const SHARED_STALE_S = 30;
 /** A page whose data could not be had: the reader may try again this soon. */
 const RETRY_AFTER_S = 5;
-const MINUTE_MS = 60_000;
-
-/** A page's clock, to the minute: the same news gives the same page (relative times included), and tag, for a minute. */
-export const pageMinute = (now = Date.now()) => Math.floor(now / MINUTE_MS) * MINUTE_MS;
 
 /** A weak tag (the page is sent compressed or not) of everything a page depends on. */
 export const pageTag = (parts: readonly unknown[]) =>

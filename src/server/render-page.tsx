@@ -20,7 +20,7 @@ import { renderedWith } from '@/lib/rendered-with';
 import { readChoicesCookie, renderWithChoices, type ReaderChoices } from '@/stores/choices-cookie';
 import { inProcessFetch } from './in-process-fetch';
 import { pageHead, type HeadFacts } from './page-head';
-import { pageMinute, type PageKey } from './page-rendering';
+import { pageMinute, type PageKey } from './page-key';
 
 /** What `vite build` writes in dist/.vite/manifest.json (the parts used here). */
 export type ClientManifest = Record<
