@@ -13,7 +13,7 @@ import { apiPlugin } from '../backend/http/api-plugin.ts';
 import type { ImageProxyOptions } from '../backend/http/image-proxy.ts';
 import { siteFeedsPlugin } from '../backend/http/site-feeds-plugin.ts';
 import type { Backend } from '../backend/ports.ts';
-import { compressedPage, pageCaching } from './page-rendering.ts';
+import { pageCaching, pageEncoding, pageStream } from './page-rendering.ts';
 import { publicOrigin } from './public-origin.ts';
 import type { PageRenderer } from './render-page.tsx';
 
@@ -104,9 +104,13 @@ export async function createDevServer({
     if (serverRendering && isPageRequest(request)) {
       try {
         const page = await renderPage(request);
-        const { body, encoding } = compressedPage(page.html, request.headers['accept-encoding']);
+        const encoding = pageEncoding(request.headers['accept-encoding']);
         if (encoding) void reply.header('Content-Encoding', encoding);
-        return await reply.code(page.status).headers(pageCaching(page)).type('text/html; charset=utf-8').send(body);
+        return await reply
+          .code(page.status)
+          .headers(pageCaching(page))
+          .type('text/html; charset=utf-8')
+          .send(pageStream(page, encoding));
       } catch (error) {
         // Shown in the terminal with Vite's source-mapped stack; the page falls back to the app itself.
         vite.ssrFixStacktrace(error as Error);

@@ -16,9 +16,10 @@ import type { Backend } from '../backend/ports.ts';
 import { clientErrorAnswerer } from './client-errors.ts';
 import { capConnections, type ConnectionCaps } from './connection-limits.ts';
 import { RENDER_REQUEST_HEADER } from './in-process-fetch.ts';
-import { compressedPage, pageCaching, type PageRendering } from './page-rendering.ts';
+import { pageMinute } from './page-key.ts';
+import { pageCaching, pageEncoding, pageStream, pageTag, type PageRendering } from './page-rendering.ts';
 import { publicOrigin } from './public-origin.ts';
-import type { ClientManifest, createPageRenderer } from './render-page.tsx';
+import type { ClientManifest, createPageRenderer, pageKey } from './render-page.tsx';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -71,7 +72,7 @@ export interface ServerOptions {
   /** Loads the page renderer: by default src/server/render-page.tsx, bundled into dist-server/ by the build (or
    * transformed by Vitest). Plain Node (tsx) cannot load the app's sources (they import CSS): the bench passes a build
    * of it. */
-  loadRenderer?: () => Promise<{ createPageRenderer: typeof createPageRenderer }>;
+  loadRenderer?: () => Promise<{ createPageRenderer: typeof createPageRenderer; pageKey: typeof pageKey }>;
 }
 
 /** The first page of the feed and the topic list, exactly as the app asks for them (api/feed-requests.ts). */
@@ -244,6 +245,14 @@ export async function createProductionServer({
 
   const rendering: PageRendering | null =
     serverRendering && backend ? await pageRenderingFor(distDir, indexHtml.toString('utf8'), app, loadRenderer) : null;
+  // The stored news's version, for pages' tags: counted per change, as the sitemaps are kept, under an id of this
+  // server's own (another server, or this one restarted, counts from elsewhere).
+  const serverId = randomBytes(9).toString('base64url');
+  let newsVersion = 0;
+  if (rendering && backend) {
+    const unsubscribe = backend.news.subscribe(() => newsVersion++);
+    app.addHook('onClose', async () => unsubscribe());
+  }
 
   app.setNotFoundHandler(async (request, reply) => {
     const { pathname, search } = splitTarget(request.url);
@@ -257,21 +266,37 @@ export async function createProductionServer({
     if (pathname.startsWith('/assets/') || /\.[^/]*$/.test(pathname)) {
       return reply.code(404).send(errorBody('not_found', `No file at ${pathname}`));
     }
-    if (rendering) {
+    if (rendering && backend) {
       const target = `${pathname}${search ? `?${search}` : ''}`;
       // Outside the render's catch: a Host that names no host is the reader's 400, not a render failure.
       const origin = publicOrigin(request, publicUrl);
       const pageOrigin = publicOrigin(request, null);
+      const pageRequest = { url: target, cookie: request.headers.cookie, origin, pageOrigin, at: pageMinute() };
+      const { key, personal } = rendering.key(pageRequest);
+      // The rates are the converter's alone, and asked for only there.
+      const rates = pathname === '/converter' ? await backend.rates.day(null).catch(() => null) : null;
+      const tagNow = () => pageTag([indexEtag, serverId, newsVersion, key, rates]);
+      const before = tagNow();
+      if (matchesTag(request, before)) {
+        return reply
+          .code(304)
+          .headers(pageCaching({ status: 200, personal }))
+          .header('ETag', before)
+          .send();
+      }
       try {
-        const page = await rendering.render({ url: target, cookie: request.headers.cookie, origin, pageOrigin });
-        // The same news and choices give the same tag, whenever they were fetched.
-        const content = page.html.replace(/"(?:dehydratedAt|dataUpdatedAt)":\d+/g, '');
-        const etag = `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
-        void reply.headers(pageCaching(page)).header('ETag', etag);
-        if (page.status === 200 && matchesTag(request, etag)) return reply.code(304).send();
-        const { body, encoding } = compressedPage(page.html, request.headers['accept-encoding']);
+        const page = await rendering.render(pageRequest);
+        void reply.headers(pageCaching(page)).code(page.status).type('text/html; charset=utf-8');
+        // Only a page's own content is revalidated: a 304 answers for a 200 (its headers are the 200's), never for a
+        // not-found or error page. The tag is made again: news that changed during the render is in the page.
+        if (page.status === 200) void reply.header('ETag', tagNow());
+        if (request.method === 'HEAD') {
+          if (typeof page.body !== 'string') page.body.destroy();
+          return reply.send();
+        }
+        const encoding = pageEncoding(request.headers['accept-encoding']);
         if (encoding) void reply.header('Content-Encoding', encoding);
-        return reply.code(page.status).type('text/html; charset=utf-8').send(body);
+        return reply.send(pageStream(page, encoding));
       } catch (error) {
         // A bug in rendering: the reader still gets the app, which renders the page itself.
         request.log.error({ err: error }, 'page render failed');
@@ -309,6 +334,6 @@ async function pageRenderingFor(
   if (!existsSync(manifestFile)) return null;
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ClientManifest;
   // Loaded only here: it imports the whole app.
-  const { createPageRenderer } = await loadRenderer();
-  return { render: createPageRenderer({ template: () => template, manifest, api: app }) };
+  const { createPageRenderer, pageKey } = await loadRenderer();
+  return { render: createPageRenderer({ template: () => template, manifest, api: app }), key: pageKey };
 }

@@ -1,7 +1,10 @@
 // Server rendering of every page (README: "Server rendering"): the app at the request's address, with the data its
 // views ask for fetched in-process from this server's own API, rendered to HTML with React's static prerender (which
 // waits for the lazy views), and sent with the query cache as a JSON data island, so the browser hydrates the same
-// HTML without asking again. The only server module that imports the app.
+// HTML without asking again. The page comes back in three parts (the document to the app's root, React's output as a
+// stream, the island and the closing tags) for the server to send as they come. The only server module that imports
+// the app.
+import type { Readable } from 'node:stream';
 import { dehydrate, QueryClient, type Query } from '@tanstack/react-query';
 import type { FastifyInstance } from 'fastify';
 import type { ReactNode } from 'react';
@@ -17,6 +20,7 @@ import { renderedWith } from '@/lib/rendered-with';
 import { readChoicesCookie, renderWithChoices, type ReaderChoices } from '@/stores/choices-cookie';
 import { inProcessFetch } from './in-process-fetch';
 import { pageHead, type HeadFacts } from './page-head';
+import { pageMinute, type PageKey } from './page-key';
 
 /** What `vite build` writes in dist/.vite/manifest.json (the parts used here). */
 export type ClientManifest = Record<
@@ -32,11 +36,18 @@ interface PageRequest {
   origin: string;
   /** The origin the browser asked this page of: addresses the app builds (photos) must be the ones it builds. */
   pageOrigin: string;
+  /** The page's clock (ms, to the minute), as its tag was made with; the current minute when absent. */
+  at?: number;
 }
 
 export interface RenderedPage {
   status: 200 | 404 | 503;
-  html: string;
+  /** The document up to and including the app's root element: the head (styles, preloads, title, link previews). */
+  start: string;
+  /** The app's HTML as React writes it (complete: the render has finished; reading it only serialises). */
+  body: Readable | string;
+  /** The root's end, the page-state island and the document's end. */
+  end: string;
   /** Rendered with the reader's own choices (their cookie): not for shared caches. */
   personal: boolean;
 }
@@ -67,9 +78,13 @@ const API_QUERIES = new Set(['articles', 'topics', 'sources', 'rates', 'search']
 const MAX_PASSES = 5;
 /** A slow API does not hold the page for longer: what has not arrived is fetched by the browser. */
 const DATA_BUDGET_MS = 2000;
-const MINUTE_MS = 60_000;
+/** Pages whose needs are remembered (address, origin and choices); forgotten all at once beyond this. */
+const MAX_LEARNED_PAGES = 1000;
+/** A query as the render asked for it (its function, and for a list of pages how it pages). */
+type LearnedQuery = Query['options'] & { queryKey: Query['queryKey'] };
 
-async function prerender(element: ReactNode): Promise<string> {
+/** The app rendered whole: the stream only serialises what is done (a pass whose output is not wanted is dropped). */
+async function prerender(element: ReactNode): Promise<Readable> {
   const { prelude } = await prerenderToNodeStream(element, {
     // A part that fails renders its error boundary's message; the browser renders it again.
     onError: () => {},
@@ -77,9 +92,8 @@ async function prerender(element: ReactNode): Promise<string> {
     // the whole page is ready when it is sent.
     progressiveChunkSize: Number.POSITIVE_INFINITY,
   });
-  const chunks: Buffer[] = [];
-  for await (const chunk of prelude) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  // Typed as the older stream interface; React makes it a stream.Readable.
+  return prelude as Readable;
 }
 
 const enabled = (query: Query) => {
@@ -139,15 +153,28 @@ function viewAssets(
 const errorPage = `<section class="message-page" role="alert"><h1>The news service is not answering</h1>
 <p>This page could not be put together just now. Try again in a moment.</p><p><a href="">Try again</a></p></section>`;
 
+/** What the page at `request` depends on besides the stored news and rates (the server adds those, and the build),
+ * known without rendering: the same key and data give the same page. */
+export function pageKey(request: PageRequest & { at: number }): PageKey {
+  const choices = readChoicesCookie(request.cookie);
+  return {
+    key: JSON.stringify([request.url, request.origin, request.pageOrigin, choices, request.at]),
+    personal: choices !== null,
+  };
+}
+
 export function createPageRenderer({ template, manifest, api }: PageRendererOptions): PageRenderer {
   let answered: { path: string; ok: boolean }[] = [];
   const fetcher = inProcessFetch(api, (request) => answered.push(request));
+  /** The queries each page needed when it was last rendered, fetched before its first pass next time, which is then
+   * usually its last (the pass that only finds what the page needs is ~a quarter of its cost). Only a guess: the
+   * passes still fetch whatever else the page asks for. */
+  const learned = new Map<string, LearnedQuery[]>();
 
-  async function renderApp(url: string, origin: string, choices: ReaderChoices | null) {
+  async function renderApp(url: string, origin: string, choices: ReaderChoices | null, at: number) {
     answered = [];
     sendApiRequestsWith(fetcher, origin);
-    // To the minute, so the same news gives the same page (and ETag) for a minute.
-    renderedWith.at = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+    renderedWith.at = at;
     renderedWith.timeZone = choices?.zone ?? undefined;
     renderedWith.title = undefined;
     const putBack = choices ? renderWithChoices(choices) : () => {};
@@ -161,10 +188,27 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         </StaticRouter>
       </AppProviders>
     );
+    const lesson = JSON.stringify([url, origin, choices]);
     try {
       const tried = new Set<string>();
+      const needed: LearnedQuery[] = [];
       const failures: unknown[] = [];
       const deadline = Date.now() + DATA_BUDGET_MS;
+      const fetchData = async (queries: Query[]) => {
+        for (const query of queries) {
+          tried.add(query.queryHash);
+          needed.push({ ...query.options, queryKey: query.queryKey });
+        }
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          Promise.all(queries.map((query) => query.fetch().catch((error: unknown) => failures.push(error)))),
+          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+        ]);
+        clearTimeout(timer);
+        // Late answers are the browser's to ask for; failed ones too (it shows them as it would, and retries).
+        await queryClient.cancelQueries({ predicate: (query) => query.state.fetchStatus === 'fetching' });
+        queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+      };
       // The feed's filter needs the topic list before it asks for news: fetched first, it saves a render pass.
       if (new URL(url, 'http://page.invalid').pathname === '/') {
         await queryClient.fetchQuery(topicQueries.all()).catch((error: unknown) => failures.push(error));
@@ -172,22 +216,18 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         if (topics) tried.add(topics.queryHash);
         queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
       }
-      let html = '';
+      const known = learned.get(lesson);
+      if (known) await fetchData(known.map((options) => queryClient.getQueryCache().build(queryClient, options)));
+      let html: Readable | null = null;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
+        html?.destroy();
         html = await prerender(element(url));
         const wanted = wantedQueries(queryClient, tried);
         if (wanted.length === 0 || Date.now() > deadline) break;
-        for (const query of wanted) tried.add(query.queryHash);
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([
-          Promise.all(wanted.map((query) => query.fetch().catch((error: unknown) => failures.push(error)))),
-          new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
-        ]);
-        clearTimeout(timer);
-        // Late answers are the browser's to ask for; failed ones too (it shows them as it would, and retries).
-        await queryClient.cancelQueries({ predicate: (query) => query.state.fetchStatus === 'fetching' });
-        queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+        await fetchData(wanted);
       }
+      if (learned.size >= MAX_LEARNED_PAGES && !learned.has(lesson)) learned.clear();
+      learned.set(lesson, needed);
       const state: PageState = {
         queries: dehydrate(queryClient),
         at: renderedWith.at,
@@ -195,7 +235,7 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         choices,
         answered: answered.filter(({ ok }) => ok).map(({ path }) => path),
       };
-      return { html, state, failures, title: renderedWith.title, queryClient };
+      return { html: html!, state, failures, title: renderedWith.title, queryClient };
     } finally {
       putBack();
     }
@@ -206,7 +246,8 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
       const { pathname, search } = new URL(request.url, 'http://page.invalid');
       const choices = readChoicesCookie(request.cookie);
       const known = KNOWN_PAGES.some((pattern) => matchPath(pattern, pathname));
-      let rendered = await renderApp(request.url, request.pageOrigin, choices);
+      const at = request.at ?? pageMinute();
+      let rendered = await renderApp(request.url, request.pageOrigin, choices, at);
       const articleId = matchPath('/news/:id', pathname)?.params.id;
       const failed = rendered.failures.find(
         (error) => !(error instanceof ApiError) || error.kind !== 'http' || (error.status ?? 0) >= 500,
@@ -219,7 +260,8 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
       let island = true;
       if (articleMissing) {
         // The not-found page, as at any unknown address; the browser renders the article view itself (no island).
-        rendered = await renderApp('/404', request.pageOrigin, choices);
+        rendered.html.destroy();
+        rendered = await renderApp('/404', request.pageOrigin, choices, at);
         status = 404;
         island = false;
       }
@@ -231,8 +273,9 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         article: articleId ? rendered.queryClient.getQueryData<Article>(['articles', 'detail', articleId]) : undefined,
         noindex: pathname === '/search' || status !== 200,
       };
-      let body = rendered.html;
+      let body: Readable | string = rendered.html;
       if (failed) {
+        rendered.html.destroy();
         status = 503;
         island = false;
         body = errorPage;
@@ -241,7 +284,6 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
       const shell = await template(request.url);
       const assets = viewAssets(manifest, pathname, shell);
       const page = fillTemplate(shell, {
-        body,
         head: pageHead(head),
         links: [
           ...assets.styles.map((file) => `<link rel="stylesheet" href="/${file}">`),
@@ -250,31 +292,36 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         state: island ? rendered.state : null,
         display: choices ?? { theme: 'system', textSize: 'medium' },
       });
-      return { status, html: page, personal: choices !== null };
+      return { status, ...page, body, personal: choices !== null };
     });
 }
 
+/** The template around the app's root, with the page's head, links, island and display choices. */
 function fillTemplate(
   template: string,
   {
-    body,
     head,
     links,
     state,
     display,
   }: {
-    body: string;
     head: string;
     links: string[];
     state: PageState | null;
     display: { theme: string; textSize: string };
   },
-): string {
+): { start: string; end: string } {
   const island = state ? `<script type="application/json" id="${PAGE_STATE_ID}">${escapeJson(state)}</script>` : '';
-  return template
+  const root = '<div id="root"></div>';
+  const document = template
     .replace(/<html([^>]*)>/, `<html$1 data-theme="${display.theme}" data-text-size="${display.textSize}">`)
     .replace(/<title>[\s\S]*?<\/title>/, '')
     .replace(/<meta\s+name="description"[\s\S]*?>/, '')
-    .replace('</head>', `${head}${links.join('')}</head>`)
-    .replace('<div id="root"></div>', `<div id="root">${body}</div>${island}`);
+    .replace('</head>', `${head}${links.join('')}</head>`);
+  const at = document.indexOf(root);
+  if (at === -1) throw new Error('index.html has no <div id="root"></div>');
+  return {
+    start: `${document.slice(0, at)}<div id="root">`,
+    end: `</div>${island}${document.slice(at + root.length)}`,
+  };
 }

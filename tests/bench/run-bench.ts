@@ -6,18 +6,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { createEmbeddedBackend } from '../../src/backend/embedded/embedded-backend.ts';
-import { createProductionServer } from '../../src/server/production-server.ts';
 import { launchChromium } from '../e2e/chromium.ts';
 import { buildAndMeasure } from './bundle.ts';
 import { measureInteractions } from './interactions.ts';
 import { lighthouseRows } from './lighthouse.ts';
 import { loadLongFeed } from './long-list.ts';
 import { compareLcp, writeStaticFeed, type Headline } from './page-load.ts';
-import { loadBuiltRenderer } from './render-build.ts';
-import { measureServerRender, p95 } from './server-render.ts';
+import { serveBuild } from './serve-build.ts';
+import { serverRenderRows } from './server-render.ts';
 import { soak, type SoakResult } from './soak.ts';
 import { describeRuns, median, printTable, quantile, type Row } from './stats.ts';
 
@@ -36,26 +33,12 @@ function generate(count: number): string {
   return dir;
 }
 
-/** The production server (what `npm start` runs) over the build and the data set, once search is ready. */
-async function serve(outDir: string, dataDir: string): Promise<{ server: FastifyInstance; url: string }> {
-  const backend = await createEmbeddedBackend({ dataDir, watch: false });
-  const firstPage = await backend.news.feedPage({ topics: null, exclude: [], since: null, after: null, limit: 20 });
-  writeStaticFeed(outDir, firstPage.items as Headline[]);
-  const server = await createProductionServer({
-    distDir: outDir,
-    backend,
-    onClose: () => backend.close(),
-    loadRenderer: loadBuiltRenderer,
+/** The production server over the build and the data set, with the static copy of its feed beside it. */
+function serve(outDir: string, dataDir: string) {
+  return serveBuild(outDir, dataDir, async (backend) => {
+    const firstPage = await backend.news.feedPage({ topics: null, exclude: [], since: null, after: null, limit: 20 });
+    writeStaticFeed(outDir, firstPage.items as Headline[]);
   });
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  const url = `http://127.0.0.1:${address.port}`;
-  for (let i = 0; i < 1200; i++) {
-    if ((await fetch(`${url}/api/search?q=the`).catch(() => null))?.ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { server, url };
 }
 
 async function browserRows(browser: Browser, url: string, label: string): Promise<Row[]> {
@@ -191,27 +174,6 @@ function soakRow({ alone, loaded, slowClientEndings, rssBefore, rssUnderLoad, rs
   };
 }
 
-/** The feed's page as the server renders it (README: "Server rendering"). */
-async function serverRenderRows(server: FastifyInstance, url: string, count: number, label: string): Promise<Row[]> {
-  const { render, ttfb, bytes } = await measureServerRender(server, url);
-  const renderGoal = count >= 100_000 ? 50 : 30;
-  const ms = (v: number) => `${Math.round(v * 10) / 10} ms`;
-  return [
-    {
-      measure: `server render of the feed, in-process, sequential (${label})`,
-      goal: `p95 <= ${renderGoal} ms`,
-      figure: `p95 ${ms(p95(render))}, median ${ms(median(render))}; ${kib(bytes)} page (uncompressed)`,
-      ok: p95(render) <= renderGoal,
-    },
-    {
-      measure: `time to first byte of the feed page, loopback HTTP, sequential (${label})`,
-      goal: 'p95 <= 50 ms',
-      figure: `p95 ${ms(p95(ttfb))}, median ${ms(median(ttfb))}`,
-      ok: p95(ttfb) <= 50,
-    },
-  ];
-}
-
 /** Every view, the article and search with real content of the data set. */
 async function lighthouseViews(url: string): Promise<Record<string, string>> {
   const first = (await (await fetch(`${url}/api/articles?limit=1`)).json()) as { items: { id: string }[] };
@@ -250,7 +212,7 @@ for (const count of SETS) {
   if (process.argv.includes('--postgres')) rows.push(...(await postgresRows(dataDir, count, label)));
   if (count === 10_000) rows.push(soakRow(await soak(outDir, dataDir)));
   const { server, url } = await serve(outDir, dataDir);
-  rows.push(...(await serverRenderRows(server, url, count, label)));
+  rows.push(...(await serverRenderRows(server, url, label, count)));
   rows.push(...(await browserRows(browser, url, label)));
   if (count === 10_000) rows.push(...lighthouseRows(url, await lighthouseViews(url), label));
   await server.close();

@@ -1,5 +1,5 @@
-// The soak row of the bench (issue 18): the production server as `npm start` runs it (src/server/start.ts in a
-// process of its own, on 127.0.0.1), under mixed load from autocannon, first alone, then for 60 s with slow and
+// The soak row of the bench (issue 18): the production server as `npm start` runs it (src/server/start.ts built as
+// `npm run build` builds it, in a process of its own, on 127.0.0.1, pages rendered on the server), under mixed load from autocannon, first alone, then for 60 s with slow and
 // greedy clients beside it (trickled headers, trickled bodies, connections opened and left silent, from another
 // loopback address as an attacker would be). Goals: no error for the normal clients, their p99 within 2x of the
 // run without slow clients, and the server's RSS back within 10 % of where it was once they are gone.
@@ -12,9 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort } from '../server/server-process';
+import { buildForNode } from './render-build.ts';
 
-const START = path.resolve('src/server/start.ts');
-const TSX = path.resolve('node_modules/tsx/dist/loader.mjs');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Where the slow clients come from: another loopback address, so the per-address cap meets them, not the readers. */
 const ATTACKER = '127.0.0.2';
@@ -26,11 +25,11 @@ async function startServer(distDir: string, dataDir: string) {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'soak-app-'));
   symlinkSync(distDir, path.join(cwd, 'dist'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', TSX, START], {
+  // Built, not run by tsx: Node under tsx cannot load the page renderer from the sources (they import CSS).
+  const serverDir = await buildForNode('src/server/start.ts', async (outDir) => outDir);
+  const child = spawn(process.execPath, [path.join(serverDir, 'start.js')], {
     cwd,
-    // Pages as the app's shell: Node under tsx cannot load the page renderer from the sources (they import CSS);
-    // rendering has its own rows (server-render.ts).
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SERVER_RENDERING: 'off' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -49,11 +48,19 @@ function rssMB(child: ChildProcess): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024);
 }
 
-/** A page, the feed, a topic filter, search, topics and an asset, in turn on each connection. */
-function mixedRequests(distDir: string): autocannon.Request[] {
+/** Pages (the feed, with and without a reader's choices, an article, search, the converter), the feed's API, a topic
+ * filter, search, topics and an asset, in turn on each connection. */
+async function mixedRequests(distDir: string, origin: string): Promise<autocannon.Request[]> {
   const asset = readdirSync(path.join(distDir, 'assets')).find((name) => name.endsWith('.js'));
+  const { items } = (await (await fetch(`${origin}/api/articles?limit=1`)).json()) as { items: { id: string }[] };
+  // A reader who chose a topic and the dark theme (the cookie the app writes: stores/choices-cookie.ts).
+  const choices = `an-choices=${encodeURIComponent(JSON.stringify({ t: ['world'], th: 'dark' }))}`;
   return [
     { path: '/' },
+    { path: '/', headers: { cookie: choices, 'accept-encoding': 'br' } },
+    { path: `/news/${items[0]!.id}`, headers: { 'accept-encoding': 'gzip' } },
+    { path: '/search?q=government' },
+    { path: '/converter' },
     { path: '/api/articles?limit=20' },
     { path: '/api/articles?topics=world,economy&limit=20' },
     { path: '/api/search?q=government' },
@@ -129,7 +136,7 @@ export interface SoakResult {
 export async function soak(distDir: string, dataDir: string, seconds = 60): Promise<SoakResult> {
   const { child, origin, cwd } = await startServer(distDir, dataDir);
   try {
-    const requests = mixedRequests(distDir);
+    const requests = await mixedRequests(distDir, origin);
     await load(origin, requests, 5); // warm-up
     const alone = await load(origin, requests, 20);
     await sleep(2000);

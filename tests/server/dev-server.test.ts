@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedBackend, type EmbeddedBackend } from '@/backend/embedded/embedded-backend';
 import type { Article } from '@/contract/news';
 import { createDevServer, type DevServer } from '@/server/dev-server';
-import { copyOfSampleData } from '../helpers/fixtures';
+import { articlesNewestFirst, copyOfSampleData } from '../helpers/fixtures';
 import { openSocket, parseRawAnswer, readUntilClosed } from './server-process';
 
 const WAIT = { timeout: 15_000, interval: 20 };
@@ -152,6 +152,31 @@ describe('the dev server', { timeout: 30_000 }, () => {
       expect(items[0]!.id).toBe('seen-by-dev');
     }, WAIT);
     expect(logged).toContainEqual(expect.stringMatching(/data files reloaded \(46 articles\)/));
+  });
+});
+
+describe('the dev server rendering pages', { timeout: 30_000 }, () => {
+  it('answers the feed with its title and headlines, rendered through Vite as `npm start` renders them', async () => {
+    const dataDir = copyOfSampleData();
+    const dev = await createDevServer({
+      makeBackend: (log) => createEmbeddedBackend({ dataDir, cacheDir: null, watch: false, log }),
+      vite: { logLevel: 'silent', server: { watch: null } },
+      serverRendering: true,
+    });
+    try {
+      await dev.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = dev.app.server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<title>All news — Agency News</title>');
+      for (const story of articlesNewestFirst.slice(0, 3)) expect(html).toContain(`/news/${story.id}"`);
+      expect(html).toContain('id="page-state"');
+      // Vite's own client still comes with the page (hot reload).
+      expect(html).toContain('/@vite/client');
+    } finally {
+      await dev.app.close();
+    }
   });
 });
 

@@ -1,8 +1,5 @@
 // Server rendering through the production server, without a browser: each route's HTML has its content and head,
 // the status says what the page is, and caches are told what they may keep (README: "Server rendering").
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backend';
@@ -12,24 +9,7 @@ import { createProductionServer } from '@/server/production-server';
 import { encodeChoices } from '@/stores/choices-cookie';
 import { EVERY_SOURCE } from '@/stores/source-filter-storage';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
-
-/** A build folder with the real index.html and a manifest naming the article view's code and styles. */
-function distFolder(): string {
-  const dist = mkdtempSync(path.join(os.tmpdir(), 'dist-ssr-'));
-  mkdirSync(path.join(dist, '.vite'), { recursive: true });
-  writeFileSync(path.join(dist, 'index.html'), readFileSync('index.html'));
-  const manifest = {
-    'index.html': { file: 'assets/app-1.js', isEntry: true },
-    'src/features/article/article-page.tsx': {
-      file: 'assets/article-page-2.js',
-      css: ['assets/article-page-3.css'],
-      imports: ['index.html'],
-      isDynamicEntry: true,
-    },
-  };
-  writeFileSync(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
-  return dist;
-}
+import { distFolder } from './render-dist';
 
 let server: FastifyInstance;
 beforeAll(async () => {
@@ -74,6 +54,23 @@ describe('server-rendered pages', () => {
       const first = await get('/');
       const again = await get('/', { 'if-none-match': first.headers.etag as string });
       expect(again.statusCode).toBe(304);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('renders a page again the same, with what it needed last time fetched before its first pass', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-28T12:00:30Z') });
+    // The data's fetch times differ from render to render; nothing else does.
+    const same = (html: string) => html.replace(/"(?:dehydratedAt|dataUpdatedAt)":\d+/g, '');
+    try {
+      const story = articlesNewestFirst[5]!;
+      for (const url of ['/?topics=world', `/news/${story.id}`, '/search?q=bank', '/converter']) {
+        const first = await get(url);
+        const again = await get(url);
+        expect(again.statusCode, url).toBe(first.statusCode);
+        expect(same(again.body), url).toBe(same(first.body));
+      }
     } finally {
       vi.useRealTimers();
     }
