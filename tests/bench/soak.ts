@@ -34,11 +34,12 @@ async function startServer(distDir: string, dataDir: string) {
   });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    if ((await fetch(`${origin}/api/search?q=the`).catch(() => null))?.ok) return { child, origin, cwd };
+    if ((await fetch(`${origin}/api/search?q=the`).catch(() => null))?.ok) return { child, origin, cwd, serverDir };
     if (child.exitCode !== null) break;
     await sleep(100);
   }
   child.kill();
+  rmSync(serverDir, { recursive: true, force: true });
   throw new Error('the server did not start');
 }
 
@@ -134,7 +135,7 @@ export interface SoakResult {
 }
 
 export async function soak(distDir: string, dataDir: string, seconds = 60): Promise<SoakResult> {
-  const { child, origin, cwd } = await startServer(distDir, dataDir);
+  const { child, origin, cwd, serverDir } = await startServer(distDir, dataDir);
   try {
     const requests = await mixedRequests(distDir, origin);
     await load(origin, requests, 5); // warm-up
@@ -155,6 +156,7 @@ export async function soak(distDir: string, dataDir: string, seconds = 60): Prom
   } finally {
     child.kill();
     rmSync(cwd, { recursive: true, force: true });
+    rmSync(serverDir, { recursive: true, force: true });
   }
 }
 
