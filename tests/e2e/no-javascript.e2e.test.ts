@@ -65,6 +65,29 @@ describe('without JavaScript', () => {
   });
 });
 
+describe('the converter’s last pair', () => {
+  it('chosen with scripts on, the same reader sees it with scripts off (their choices cookie)', async () => {
+    const table = buildRateTable(await (await fetch(`${app.url}/api/rates`)).json());
+    const [from, to] = [table.currencies[2]!, table.currencies[3]!];
+    const { page, context, errors } = await openPage();
+    // A link the reader opens is their latest conversion.
+    await page.goto(`${app.url}/converter?from=${from.code}&to=${to.code}`);
+    await page.waitForFunction((code) => decodeURIComponent(document.cookie).includes(`"ct":"${code}"`), to.code);
+    expect(errors).toEqual([]);
+    const later = await openPage(undefined, { javaScript: false });
+    await later.context.addCookies(await context.cookies());
+    await later.page.goto(`${app.url}/converter`);
+    expect(await later.page.getByRole('combobox', { name: 'From currency' }).inputValue()).toBe(
+      `${from.code} — ${from.name}`,
+    );
+    expect(await later.page.getByRole('combobox', { name: 'To currency' }).inputValue()).toBe(
+      `${to.code} — ${to.name}`,
+    );
+    await context.close();
+    await later.context.close();
+  });
+});
+
 describe('with JavaScript', () => {
   it('a story’s link is followed by the app, without loading a page', async () => {
     const { page, context } = await openPage();

@@ -10,6 +10,7 @@ import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backe
 import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
 import { buildRateTable, convertRounded, formatAmount } from '@/features/converter/money';
 import { createProductionServer } from '@/server/production-server';
+import { encodeChoices } from '@/stores/choices-cookie';
 import { articlesNewestFirst, sampleData } from '../helpers/fixtures';
 
 let server: FastifyInstance;
@@ -26,8 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const page = async (url: string) => {
-  const response = await server.inject({ method: 'GET', url });
+const page = async (url: string, headers: Record<string, string> = {}) => {
+  const response = await server.inject({ method: 'GET', url, headers });
   expect(response.statusCode).toBe(200);
   // What the page shows: without the data island (it holds whole articles) and the markers React puts between texts.
   return response.body.split('<script type="application/json" id="page-state">')[0]!.replace(/<!-- -->/g, '');
@@ -140,6 +141,28 @@ describe('forms without JavaScript', () => {
     const wrong = await page('/converter?amount=12abc&from=XX1');
     expect(wrong).toContain('Use digits only, no letters.');
     expect(wrong).toContain('“XX1” is not a currency code');
+  });
+});
+
+describe('the converter’s last pair', () => {
+  it('comes with the reader’s cookie, so the server’s page shows it; the address still wins', async () => {
+    const table = buildRateTable(await rates());
+    const [from, to, other] = [table.currencies[2]!, table.currencies[3]!, table.currencies[4]!];
+    const cookie = `an-choices=${encodeChoices({
+      topics: null,
+      muted: {},
+      theme: 'system',
+      textSize: 'medium',
+      timeZone: 'agency',
+      density: 'summaries',
+      zone: null,
+      converterPair: { from: from.code, to: to.code },
+    })}`;
+    const html = await page('/converter?amount=10', { cookie });
+    expect(html).toMatch(new RegExp(`name="from" value="${from.code} — ${from.name}"`));
+    expect(html).toContain(`${formatAmount(convertRounded('10', from, to), to.code)} ${to.code}`);
+    const linked = await page(`/converter?amount=10&to=${other.code}`, { cookie });
+    expect(linked).toContain(`${formatAmount(convertRounded('10', from, other), other.code)} ${other.code}`);
   });
 });
 
