@@ -60,6 +60,11 @@ describe('without JavaScript', () => {
     await expect
       .poll(() => page.locator('.converter__summary').textContent())
       .toContain(`${formatAmount(convertRounded('250', from, to), to.code)} ${to.code}`);
+    await page.getByRole('link', { name: /^Swap currencies/ }).click();
+    await page.waitForURL(`**/converter?from=${to.code}&to=${from.code}&amount=250`);
+    await expect
+      .poll(() => page.locator('.converter__summary').textContent())
+      .toContain(`${formatAmount(convertRounded('250', to, from), from.code)} ${from.code}`);
     expect(errors).toEqual([]);
     await context.close();
   });

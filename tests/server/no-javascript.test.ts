@@ -128,6 +128,8 @@ describe('forms without JavaScript', () => {
     expect(html).toMatch(/<input[^>]* name="from"/);
     expect(html).toMatch(/<input[^>]* name="amount"[^>]* value="250"/);
     expect(html).toContain('>Convert</button>');
+    const swap = /<a class="button button--small" aria-label="Swap currencies[^"]*" href="([^"]*)"/.exec(html)?.[1];
+    expect(unescape(swap!)).toBe(`/converter?from=${to.code}&to=${from.code}&amount=250`);
     expect(html).toContain(`${formatAmount(convertRounded('250', from, to), to.code)} ${to.code}`);
   });
 

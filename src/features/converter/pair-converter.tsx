@@ -1,8 +1,10 @@
+import { Link } from 'react-router';
 import { Button } from '@/components/button';
 import { useHydrated } from '@/lib/use-hydrated';
 import { AmountField } from './amount-field';
 import type { AmountSide } from './conversion';
 import { ConversionSummary } from './conversion-summary';
+import { converterSearch } from './converter-url';
 import { CopyButton } from './copy-button';
 import { CurrencyPicker } from './currency-picker';
 import { FavouriteToggle } from './favourite-toggle';
@@ -23,6 +25,14 @@ export function PairConverter({ table, converter, favourites, onToggleFavourite 
   const { from, to, side, parsed } = converter;
   const hydrated = useHydrated();
   const error = parsed.ok ? null : parsed.message;
+  const swapLabel = `Swap currencies: convert ${to.code} to ${from.code}`;
+  const swapped = converterSearch({
+    from: to.code,
+    to: from.code,
+    amount: side === 'from' ? converter.fromText : converter.toText,
+    side,
+    targets: converter.targets,
+  });
   const amount = (edited: AmountSide) => (
     <AmountField
       label={edited === 'from' ? 'Amount' : 'Converted amount'}
@@ -63,13 +73,20 @@ export function PairConverter({ table, converter, favourites, onToggleFavourite 
         {amount('from')}
       </div>
       <div className="converter__swap">
-        <Button
-          variant="quiet"
-          onClick={() => converter.choose({ from: to.code, to: from.code })}
-          aria-label={`Swap currencies: convert ${to.code} to ${from.code}`}
-        >
-          <span aria-hidden="true">⇅ </span>Swap
-        </Button>
+        {hydrated ? (
+          <Button
+            variant="quiet"
+            onClick={() => converter.choose({ from: to.code, to: from.code })}
+            aria-label={swapLabel}
+          >
+            <span aria-hidden="true">⇅ </span>Swap
+          </Button>
+        ) : (
+          // Without the app: the address of the same amount with the pair turned around.
+          <Link className="button button--small" aria-label={swapLabel} to={{ search: swapped.toString() }}>
+            <span aria-hidden="true">⇅ </span>Swap
+          </Link>
+        )}
       </div>
       <div className="converter__row">
         {picker('To currency', 'to', to.code, (code) => converter.choose({ to: code }))}
