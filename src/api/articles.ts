@@ -22,14 +22,24 @@ const NEWER_STORIES_EVERY_MS = 60_000;
 
 export const articleQueries = {
   all: () => ['articles'] as const,
-  feed: (topics: FeedTopics, exclude: ExcludedTopics = NO_EXCLUSIONS, sources: FeedSources = ALL_SOURCES) =>
+  /** `before`: the list starts after this cursor (an address such as `/?before=…`); null: at the newest story. */
+  feed: (
+    topics: FeedTopics,
+    exclude: ExcludedTopics = NO_EXCLUSIONS,
+    sources: FeedSources = ALL_SOURCES,
+    before: string | null = null,
+  ) =>
     infiniteQueryOptions({
-      queryKey: [...articleQueries.all(), 'feed', { topics, exclude, ...sourcesKey(sources) }] as const,
+      queryKey: [
+        ...articleQueries.all(),
+        'feed',
+        { topics, exclude, ...sourcesKey(sources), ...(before !== null && { before }) },
+      ] as const,
       queryFn: async ({ pageParam, signal }) => {
         const page = await getJson(feedPageUrl(topics, pageParam, exclude, { sources }), feedPageSchema, { signal });
         return { ...page, ...keepValidItems(page.items, articleSummarySchema) };
       },
-      initialPageParam: null as string | null,
+      initialPageParam: before,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
       // Never fetched again by itself (on mount, focus, reconnect): a refetch would put newer stories at the top
       // and move the reader's place. They arrive through the "new stories" banner (`newer`) only.

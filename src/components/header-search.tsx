@@ -1,5 +1,5 @@
 // The header's search box (on the feed's first load, so it stays tiny), the same on every view: submits to
-// /search?q=..., and "/" anywhere focuses the page's search box (the search view's own box on /search, else this one).
+// /search?q=... (a GET form, so it also works without the app: scripts off or a failed bundle), and "/" anywhere focuses the page's search box (the search view's own box on /search, else this one).
 import { useEffect, useId } from 'react';
 import { useNavigate } from 'react-router';
 import { isShortcutEvent } from '@/lib/keyboard';
@@ -30,6 +30,8 @@ export function HeaderSearch() {
       role="search"
       aria-label="Site"
       className="header-search"
+      action="/search"
+      method="get"
       onSubmit={(event) => {
         event.preventDefault();
         const input = event.currentTarget.elements.namedItem('q') as HTMLInputElement;

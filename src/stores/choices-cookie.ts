@@ -1,11 +1,13 @@
 // The reader's choices that change how a page looks (topic and source filters, muted topics, theme, text size, time
-// zone, density)
-// are kept in a cookie in step with their stores, so the server renders the page as this reader will see it: the
+// zone, density, the converter's last pair) are kept in a cookie in step with their stores, so the server renders the
+// page as this reader will see it: the
 // feed with their filter, <html> with their theme (no flash), and the same HTML hydration renders. The stores (on the
 // device) stay the truth; the cookie is a copy the server may read.
 import * as v from 'valibot';
 import { isTimeZone } from '@/contract/day-key';
+import { isCurrencyCode } from '@/contract/rates';
 import { isTextSize, isTheme, type DisplayPrefs } from '@/lib/display';
+import { useConverterStore } from './converter-store';
 import { useDisplayStore } from './display-store';
 import { restoreMutes, type MutedTopics } from './muted-topics-storage';
 import { useMutedTopicsStore } from './muted-topics-store';
@@ -30,9 +32,17 @@ export interface ReaderChoices extends DisplayPrefs {
   density: Density;
   /** The device's own time zone (what "Your time" means). */
   zone: string | null;
+  /** The converter's last pair (null: not chosen yet), so the server's converter page shows it. */
+  converterPair?: ConverterPair;
+}
+
+interface ConverterPair {
+  from: string | null;
+  to: string | null;
 }
 
 const slug = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/));
+const currencyCode = v.fallback(v.nullable(v.pipe(v.string(), v.check(isCurrencyCode))), null);
 const cookieSchema = v.object({
   t: v.fallback(v.nullable(v.pipe(v.array(slug), v.maxLength(100))), null),
   // Checked as the device's store checks it (every source when it does not read).
@@ -43,10 +53,12 @@ const cookieSchema = v.object({
   tz: v.fallback(v.picklist(['agency', 'local']), 'agency'),
   d: v.fallback(v.picklist(DENSITIES), 'summaries'),
   z: v.fallback(v.nullable(v.pipe(v.string(), v.maxLength(64), v.regex(/^[A-Za-z0-9_+\-/]+$/))), null),
+  cf: currencyCode,
+  ct: currencyCode,
 });
 
 export function encodeChoices(choices: ReaderChoices): string {
-  const { topics, sources, muted, theme, textSize, timeZone, density, zone } = choices;
+  const { topics, sources, muted, theme, textSize, timeZone, density, zone, converterPair } = choices;
   return encodeURIComponent(
     JSON.stringify({
       t: topics,
@@ -57,6 +69,8 @@ export function encodeChoices(choices: ReaderChoices): string {
       tz: timeZone,
       d: density,
       z: zone,
+      cf: converterPair?.from ?? null,
+      ct: converterPair?.to ?? null,
     }),
   );
 }
@@ -76,7 +90,7 @@ export function readChoicesCookie(cookieHeader: string | undefined, now = Date.n
     return null;
   }
   if (!parsed.success) return null;
-  const { t, s, m, th, ts, tz, d, z } = parsed.output;
+  const { t, s, m, th, ts, tz, d, z, cf, ct } = parsed.output;
   return {
     topics: t,
     sources: restoreSourceSelection({ selection: s }),
@@ -86,6 +100,7 @@ export function readChoicesCookie(cookieHeader: string | undefined, now = Date.n
     timeZone: tz,
     density: d,
     zone: z && isTimeZone(z) ? z : null,
+    converterPair: { from: cf, to: ct },
   };
 }
 
@@ -102,6 +117,7 @@ function currentChoices(): ReaderChoices {
     timeZone,
     density,
     zone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+    converterPair: { from: useConverterStore.getState().from, to: useConverterStore.getState().to },
   };
 }
 
@@ -123,6 +139,7 @@ export function keepChoicesCookie(): void {
     useTopicFilterStore,
     useSourceFilterStore,
     useMutedTopicsStore,
+    useConverterStore,
   ]) {
     (store as { subscribe: (listener: () => void) => void }).subscribe(write);
   }
@@ -136,6 +153,7 @@ const choiceStates = (choices: ReaderChoices) =>
     [useTopicFilterStore, { selected: choices.topics }],
     [useSourceFilterStore, { selection: choices.sources }],
     [useMutedTopicsStore, { muted: choices.muted }],
+    [useConverterStore, { from: choices.converterPair?.from ?? null, to: choices.converterPair?.to ?? null }],
   ] as const;
 
 /**

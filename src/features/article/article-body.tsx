@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import { LongText } from '@/components/long-text';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import type { Article } from '@/contract/news';
+import { useHydrated } from '@/lib/use-hydrated';
 import { firstParagraphNumbers, formatDateline } from './article-text';
 import { pageHeadingId, paragraphId, type ArticlePages } from './use-article-pages';
 
@@ -104,14 +105,22 @@ export function ArticleBody({
   );
 }
 
-/** "Show more": appends the next page below what was read so far. Gone once the whole article is shown. */
+/** "Show more": appends the next page below what was read so far. Gone once the whole article is shown. Until the
+ * page is the app's (scripts off, a failed bundle, or not hydrated yet) a link to the address with the next page. */
 export function ShowMore({ pages }: { pages: ArticlePages }) {
+  const hydrated = useHydrated();
   if (pages.pagesShown >= pages.pageCount) return null;
   return (
     <div className="article__more">
-      <Button aria-describedby="article-more-hint" onClick={pages.showMore}>
-        Show more
-      </Button>
+      {hydrated ? (
+        <Button aria-describedby="article-more-hint" onClick={pages.showMore}>
+          Show more
+        </Button>
+      ) : (
+        <Link className="button" aria-describedby="article-more-hint" to={pages.linkToPage(pages.pagesShown + 1)}>
+          Show more
+        </Link>
+      )}
       <span id="article-more-hint" className="article__more-hint">
         Page {pages.pagesShown + 1} of {pages.pageCount} next
       </span>

@@ -6,6 +6,8 @@ interface Props {
   label: string;
   /** The currency code shown inside the field (none in the compact box, whose pickers sit beside it). */
   code?: string;
+  /** The field's name in the converter's form (sent when the form is submitted without the app). */
+  name?: string;
   value: string;
   error: string | null;
   onChange: (text: string) => void;
@@ -13,11 +15,12 @@ interface Props {
 }
 
 /** A money amount typed the reader's way ("1 234,56" is fine); parsed by parse-amount.ts. */
-export function AmountField({ label, code, value, error, onChange, onBlur }: Props) {
+export function AmountField({ label, code, name, value, error, onChange, onBlur }: Props) {
   return (
     <TextField
       className="amount-field"
       label={label}
+      name={name}
       inputClassName="field-input amount-field__input"
       inputMode="decimal"
       autoComplete="off"

@@ -6,7 +6,9 @@ import { isCurrencyCode } from '@/contract/rates';
 import { commaList, optionalText, writeUrlState, type UrlState } from '@/lib/url-state';
 import { MAX_AMOUNT_LENGTH, MAX_TARGETS, type AmountSide } from '@/stores/converter-store';
 
-const toCode = (raw: string) => raw.trim().toUpperCase();
+// A code as typed, or the picker's whole label ("EUR — Euro"), which is what its field sends in a form submitted
+// without the app (scripts off, a failed bundle).
+const toCode = (raw: string) => (/^\s*([A-Za-z]{3})\s+—/.exec(raw)?.[1] ?? raw).trim().toUpperCase();
 const code = v.fallback(
   v.pipe(
     v.string(),

@@ -19,6 +19,8 @@ interface CurrencyPickerProps {
   onCancel?: () => void;
   autoFocus?: boolean;
   className?: string;
+  /** The field's name in the converter's form (sent when the form is submitted without the app). */
+  name?: string;
 }
 
 export function CurrencyPicker({
@@ -30,6 +32,7 @@ export function CurrencyPicker({
   onCancel,
   autoFocus,
   className,
+  name,
 }: CurrencyPickerProps) {
   const id = useId();
   const inputId = `${id}-input`;
@@ -91,6 +94,7 @@ export function CurrencyPicker({
       <div className="currency-picker__control">
         <input
           id={inputId}
+          name={name}
           type="text"
           role="combobox"
           className="field-input currency-picker__input"

@@ -1,7 +1,10 @@
+import { Link } from 'react-router';
 import { Button } from '@/components/button';
+import { useHydrated } from '@/lib/use-hydrated';
 import { AmountField } from './amount-field';
 import type { AmountSide } from './conversion';
 import { ConversionSummary } from './conversion-summary';
+import { converterSearch } from './converter-url';
 import { CopyButton } from './copy-button';
 import { CurrencyPicker } from './currency-picker';
 import { FavouriteToggle } from './favourite-toggle';
@@ -15,13 +18,26 @@ interface Props {
   onToggleFavourite: (code: string) => void;
 }
 
-/** The two currencies with their amounts: either field can be edited, and Swap turns the pair around. */
+/** The two currencies with their amounts: either field can be edited, and Swap turns the pair around. A GET form
+ * of the converter's address (`?from=&to=&amount=`): without the app (scripts off, a failed bundle) "Convert" asks
+ * the server for the page of that conversion; with it, results follow the fields as they change. */
 export function PairConverter({ table, converter, favourites, onToggleFavourite }: Props) {
   const { from, to, side, parsed } = converter;
+  const hydrated = useHydrated();
   const error = parsed.ok ? null : parsed.message;
+  const swapLabel = `Swap currencies: convert ${to.code} to ${from.code}`;
+  const swapped = converterSearch({
+    from: to.code,
+    to: from.code,
+    amount: side === 'from' ? converter.fromText : converter.toText,
+    side,
+    targets: converter.targets,
+  });
   const amount = (edited: AmountSide) => (
     <AmountField
       label={edited === 'from' ? 'Amount' : 'Converted amount'}
+      // The form sends the amount to convert; the converted one is the server's answer.
+      name={edited === 'from' ? 'amount' : undefined}
       code={edited === 'from' ? from.code : to.code}
       value={edited === 'from' ? converter.fromText : converter.toText}
       error={side === edited ? error : null}
@@ -29,10 +45,11 @@ export function PairConverter({ table, converter, favourites, onToggleFavourite 
       onBlur={() => side === edited && converter.tidy()}
     />
   );
-  const picker = (label: string, code: string, onChange: (code: string) => void) => (
+  const picker = (label: string, name: string, code: string, onChange: (code: string) => void) => (
     <>
       <CurrencyPicker
         label={label}
+        name={name}
         value={code}
         currencies={table.currencies}
         favourites={favourites}
@@ -43,22 +60,36 @@ export function PairConverter({ table, converter, favourites, onToggleFavourite 
   );
 
   return (
-    <>
+    <form
+      action="/converter"
+      method="get"
+      onSubmit={(event) => {
+        event.preventDefault();
+        converter.tidy();
+      }}
+    >
       <div className="converter__row">
-        {picker('From currency', from.code, (code) => converter.choose({ from: code }))}
+        {picker('From currency', 'from', from.code, (code) => converter.choose({ from: code }))}
         {amount('from')}
       </div>
       <div className="converter__swap">
-        <Button
-          variant="quiet"
-          onClick={() => converter.choose({ from: to.code, to: from.code })}
-          aria-label={`Swap currencies: convert ${to.code} to ${from.code}`}
-        >
-          <span aria-hidden="true">⇅ </span>Swap
-        </Button>
+        {hydrated ? (
+          <Button
+            variant="quiet"
+            onClick={() => converter.choose({ from: to.code, to: from.code })}
+            aria-label={swapLabel}
+          >
+            <span aria-hidden="true">⇅ </span>Swap
+          </Button>
+        ) : (
+          // Without the app: the address of the same amount with the pair turned around.
+          <Link className="button button--small" aria-label={swapLabel} to={{ search: swapped.toString() }}>
+            <span aria-hidden="true">⇅ </span>Swap
+          </Link>
+        )}
       </div>
       <div className="converter__row">
-        {picker('To currency', to.code, (code) => converter.choose({ to: code }))}
+        {picker('To currency', 'to', to.code, (code) => converter.choose({ to: code }))}
         {amount('to')}
         <CopyButton
           text={converter.toValue === null ? '' : formatAmount(converter.toValue, to.code)}
@@ -76,6 +107,13 @@ export function PairConverter({ table, converter, favourites, onToggleFavourite 
           </span>
         </p>
       </div>
-    </>
+      {converter.targets.length > 0 && <input type="hidden" name="targets" value={converter.targets.join(',')} />}
+      {/* The app converts as the reader types: the button is for a page without it. */}
+      {!hydrated && (
+        <Button type="submit" variant="quiet">
+          Convert
+        </Button>
+      )}
+    </form>
   );
 }

@@ -2,10 +2,12 @@ import { memo, Suspense, useId } from 'react';
 import { Button } from '@/components/button';
 import { PartBoundary } from '@/components/error-boundary';
 import { NewsItem } from '@/components/news-item';
+import { PlainLink } from '@/components/plain-link';
 import type { TopicNames } from '@/components/topic-chips';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import type { ArticleSummary } from '@/contract/news';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
+import { useHydrated } from '@/lib/use-hydrated';
 import type { Density } from '@/stores/reading-prefs-store';
 import { TopicMenuChips } from './topic-menu-chips';
 import './feed-item.css';
@@ -32,6 +34,18 @@ function returnToItem(button: HTMLElement) {
     if (item.getBoundingClientRect().top < 0) item.scrollIntoView({ block: 'start' });
     item.querySelector<HTMLElement>('[data-action="toggle"]')?.focus({ preventScroll: true });
   });
+}
+
+/** Until the page is the app's (scripts off, a failed bundle, or not hydrated yet), "Show more" is a link to the
+ * article, where the whole text is; then the button that opens it in place. */
+function ShowMoreToggle({ article, children }: { article: ArticleSummary; children: React.ReactNode }) {
+  const hydrated = useHydrated();
+  if (hydrated) return children;
+  return (
+    <PlainLink to={`/news/${article.id}`} className="link-button" data-action="toggle">
+      Show more<VisuallyHidden>: {article.title}</VisuallyHidden>
+    </PlainLink>
+  );
 }
 
 // Memoized: loading another page or expanding one item must not re-render the hundreds already shown.
@@ -74,15 +88,17 @@ export const FeedItem = memo(function FeedItem({
       position={position}
       setSize={-1}
       actions={
-        <Button
-          variant="link"
-          data-action="toggle"
-          aria-expanded={expanded}
-          aria-controls={expanded ? textId : undefined}
-          onClick={() => onToggle(article)}
-        >
-          {toggleLabel}
-        </Button>
+        <ShowMoreToggle article={article}>
+          <Button
+            variant="link"
+            data-action="toggle"
+            aria-expanded={expanded}
+            aria-controls={expanded ? textId : undefined}
+            onClick={() => onToggle(article)}
+          >
+            {toggleLabel}
+          </Button>
+        </ShowMoreToggle>
       }
     >
       {expanded && (

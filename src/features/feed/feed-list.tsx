@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { articleQueries } from '@/api/articles';
 import { ALL_SOURCES, type ExcludedTopics, type FeedSources, type FeedTopics } from '@/api/feed-requests';
 import { Button } from '@/components/button';
@@ -26,9 +27,12 @@ import { useTopicNames } from '@/components/topic-chips';
 import type { ArticleSummary } from '@/contract/news';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useEntryState } from '@/lib/scroll-restoration';
+import { readUrlState, writeUrlState } from '@/lib/url-state';
+import { useHydrated } from '@/lib/use-hydrated';
 import { isRead, useReadMarksStore } from '@/stores/read-marks-store';
 import { useReadingPrefsStore } from '@/stores/reading-prefs-store';
 import { FeedItem } from './feed-item';
+import { feedUrlSchema } from './feed-url';
 import { toFeedRows, type FeedRow } from './group-by-day';
 import './feed-list.css';
 
@@ -83,16 +87,20 @@ interface Props {
   exclude: ExcludedTopics;
   /** The sources kept and dropped. */
   sources?: FeedSources;
+  /** The list starts after this cursor (`/?before=…`); null: at the newest story. */
+  before?: string | null;
   emptyMessage: React.ReactNode;
   /** Told how many newer stories wait above the list (for the tab title). */
   onNewStories: (count: number) => void;
 }
 
-export function FeedList({ topics, exclude, sources = ALL_SOURCES, emptyMessage, onNewStories }: Props) {
+export function FeedList({ topics, exclude, sources = ALL_SOURCES, before = null, emptyMessage, onNewStories }: Props) {
   // The filter's controls follow a click at once; the list catches up in a background render, and keeps the
   // current news on screen (dimmed) until the new filter's arrive.
-  const scope = useDeferredValue(useMemo(() => ({ topics, exclude, sources }), [topics, exclude, sources]));
-  const feedQuery = articleQueries.feed(scope.topics, scope.exclude, scope.sources);
+  const scope = useDeferredValue(
+    useMemo(() => ({ topics, exclude, sources, before }), [topics, exclude, sources, before]),
+  );
+  const feedQuery = articleQueries.feed(scope.topics, scope.exclude, scope.sources, scope.before);
   const feed = useInfiniteQuery({ ...feedQuery, placeholderData: keepPreviousData });
   const queryClient = useQueryClient();
   const stale = feed.isPlaceholderData;
@@ -107,6 +115,13 @@ export function FeedList({ topics, exclude, sources = ALL_SOURCES, emptyMessage,
   const rows = useMemo(() => toFeedRows(articles, timeZone), [articles, timeZone]);
   const skipped = feed.data?.pages.reduce((sum, page) => sum + page.skipped, 0) ?? 0;
   const topicNames = useTopicNames();
+  // Until the page is the app's (scripts off, a failed bundle, or not hydrated yet) paging is by link.
+  const hydrated = useHydrated();
+  const [searchParams] = useSearchParams();
+  const feedAddress = (cursor: string | null) => ({
+    pathname: '/',
+    search: writeUrlState(feedUrlSchema, { ...readUrlState(feedUrlSchema, searchParams), before: cursor }).toString(),
+  });
 
   const expandedNow = useRef(expandedIds);
   useLayoutEffect(() => {
@@ -186,8 +201,14 @@ export function FeedList({ topics, exclude, sources = ALL_SOURCES, emptyMessage,
     );
   }
 
+  const nextCursor = feed.data?.pages.at(-1)?.nextCursor ?? null;
   return (
     <>
+      {scope.before !== null && (
+        <p className="feed-newest">
+          <Link to={feedAddress(null)}>Newest stories</Link>
+        </p>
+      )}
       <ErrorBoundary fallback={() => null}>
         <Suspense fallback={null}>
           <NewStoriesBar
@@ -195,7 +216,7 @@ export function FeedList({ topics, exclude, sources = ALL_SOURCES, emptyMessage,
             exclude={scope.exclude}
             sources={scope.sources}
             shown={articles}
-            enabled={!stale && feed.isSuccess}
+            enabled={!stale && feed.isSuccess && scope.before === null}
             onCount={onNewStories}
           />
         </Suspense>
@@ -221,6 +242,10 @@ export function FeedList({ topics, exclude, sources = ALL_SOURCES, emptyMessage,
       <div className="feed-more" ref={sentinelRef}>
         {isFetchNextPageError ? (
           <QueryError what="More news could not be loaded." error={feed.error} onRetry={() => void fetchNextPage()} />
+        ) : hasNextPage && !hydrated && nextCursor !== null ? (
+          <Link className="button" to={feedAddress(nextCursor)}>
+            Older stories
+          </Link>
         ) : hasNextPage ? (
           <Button onClick={loadMore} disabled={isFetchingNextPage || stale || waiting}>
             {waiting ? 'Waiting for the network…' : isFetchingNextPage ? 'Loading more news…' : 'Show more news'}

@@ -9,12 +9,14 @@ import { UndoProvider, useOfferUndo } from '@/components/undo-bar';
 import { NO_SOURCE_ID, type SourcesResponse } from '@/contract/sources';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useUrlState } from '@/lib/use-url-state';
 import { useActiveMutes } from '@/stores/muted-topics-store';
 import { useReadMarksStore } from '@/stores/read-marks-store';
 import { DENSITIES, useReadingPrefsStore, type Density } from '@/stores/reading-prefs-store';
 import { EVERY_SOURCE, type SourceSelection } from '@/stores/source-filter-storage';
 import type { TopicSelection } from '@/stores/topic-filter-storage';
 import { FeedList } from './feed-list';
+import { feedUrlSchema } from './feed-url';
 import { useSourceSelection } from './use-source-selection';
 import { useTopicSelection } from './use-topic-selection';
 import './feed-page.css';
@@ -42,6 +44,7 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
   const filterButton = useRef<HTMLButtonElement>(null);
   const { topicsQuery, topics, selection, ready: topicsReady, setSelection } = useTopicSelection();
   const sourceFilter = useSourceSelection();
+  const [{ before }] = useUrlState(feedUrlSchema);
   const ready = topicsReady && sourceFilter.ready;
   const muted = useActiveMutes();
   const names = useCallback(
@@ -66,6 +69,7 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
         topics={listSelection}
         exclude={muted}
         sources={listSources}
+        before={before}
         onNewStories={setNewCount}
         emptyMessage={
           <>
@@ -75,7 +79,7 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
         }
       />
     ),
-    [listSelection, listSources, muted, names, setSelection],
+    [listSelection, listSources, before, muted, names, setSelection],
   );
   const closePanel = useCallback(() => {
     setPanelOpen(false);
@@ -111,7 +115,13 @@ function Feed({ aside }: { aside?: React.ReactNode }) {
               <span className="filter-button__chevron" aria-hidden="true" />
             </Button>
             <DensitySwitch />
-            <MarkAllRead selection={selection} muted={muted} sources={sourceFilter.feedSources} describe={names} />
+            <MarkAllRead
+              selection={selection}
+              muted={muted}
+              sources={sourceFilter.feedSources}
+              before={before}
+              describe={names}
+            />
           </div>
         </div>
 
@@ -241,17 +251,19 @@ function MarkAllRead({
   selection,
   muted,
   sources,
+  before: cursor,
   describe,
 }: {
   selection: TopicSelection;
   muted: readonly string[];
   sources: FeedSources;
+  before: string | null;
   describe: (ids: readonly string[]) => string;
 }) {
   const queryClient = useQueryClient();
   const offerUndo = useOfferUndo();
   const markAll = () => {
-    const feed = queryClient.getQueryData(articleQueries.feed(selection, muted, sources).queryKey);
+    const feed = queryClient.getQueryData(articleQueries.feed(selection, muted, sources, cursor).queryKey);
     // Stories newer than the newest shown stay unread: the reader has not seen them.
     const newest = feed?.pages[0]?.items[0]?.publishedAt;
     const store = useReadMarksStore.getState();

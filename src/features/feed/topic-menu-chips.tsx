@@ -1,13 +1,24 @@
 // A feed item's topics: each chip opens a small menu right below it (topic-menu.tsx).
 import { Suspense, useId, useRef, useState } from 'react';
 import { PartBoundary } from '@/components/error-boundary';
-import type { TopicNames } from '@/components/topic-chips';
+import { TopicChips, type TopicNames } from '@/components/topic-chips';
 import { lazyWithRetry } from '@/lib/lazy-with-retry';
+import { useHydrated } from '@/lib/use-hydrated';
 
 const TopicMenu = lazyWithRetry(() => import('./topic-menu'));
 const loadMenu = () => void TopicMenu.preload().catch(() => {});
 
+/** Until the page is the app's (scripts off, a failed bundle, or not hydrated yet) each chip is a link to its
+ * topic's feed; then a button with the menu. */
 export function TopicMenuChips({ topicIds, names }: { topicIds: readonly string[]; names: TopicNames }) {
+  return useHydrated() ? (
+    <MenuChips topicIds={topicIds} names={names} />
+  ) : (
+    <TopicChips topicIds={topicIds} names={names} />
+  );
+}
+
+function MenuChips({ topicIds, names }: { topicIds: readonly string[]; names: TopicNames }) {
   const menuId = useId();
   const [open, setOpen] = useState<string | null>(null);
   const chips = useRef(new Map<string, HTMLButtonElement>());

@@ -28,7 +28,7 @@ export function useSourceSelection() {
 
   const setSelection = useCallback(
     (next: SourceSelection) => {
-      updateUrl(sourceAddressOf(next), { replace: true });
+      updateUrl({ ...sourceAddressOf(next), before: null }, { replace: true });
       setStored(next);
     },
     [setStored, updateUrl],

@@ -29,7 +29,8 @@ export function useTopicSelection() {
   const pendingStore = useRef<ReturnType<typeof setTimeout>>(undefined);
   const setSelection = useCallback(
     (next: TopicSelection) => {
-      updateUrl({ topics: next?.length ? [...next] : null }, { replace: true });
+      // Another filter starts at the newest story.
+      updateUrl({ topics: next?.length ? [...next] : null, before: null }, { replace: true });
       // The address (a router transition, which React can interrupt) then decides, so the device's copy is written
       // in the next task and the tick paints at once. With no topics in the address the stored choice decides:
       // written at once.

@@ -10,10 +10,13 @@ interface Props {
   onSubmit: () => void;
   /** Length of the query in the address (it may be too long even when the box is not). */
   committedLength: number;
+  /** The address's other parameters (filters, sort), sent again with a new query when the form is submitted
+   * without the app (scripts off, a failed bundle). */
+  keep?: URLSearchParams;
 }
 
 /** The search view's own box; "/" focuses it from anywhere (components/header-search). */
-export function SearchBox({ draft, onDraftChange, onSubmit, committedLength }: Props) {
+export function SearchBox({ draft, onDraftChange, onSubmit, committedLength, keep }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const draftLength = draft.trim().length;
   const tooLong = Math.max(draftLength, committedLength) > MAX_SEARCH_QUERY_LENGTH;
@@ -29,6 +32,10 @@ export function SearchBox({ draft, onDraftChange, onSubmit, committedLength }: P
       role="search"
       aria-label="News Search"
       className="search-box"
+      // Without the app the form itself asks for /search?q= (the server renders the results); with it, the view
+      // follows the box.
+      action="/search"
+      method="get"
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit();
@@ -36,6 +43,7 @@ export function SearchBox({ draft, onDraftChange, onSubmit, committedLength }: P
     >
       <TextField
         ref={inputRef}
+        name="q"
         label="Search the archive"
         labelClassName="search-box__label"
         type="search"
@@ -55,6 +63,9 @@ export function SearchBox({ draft, onDraftChange, onSubmit, committedLength }: P
         addon={<Button type="submit">Search</Button>}
         onChange={(event) => onDraftChange(event.target.value)}
       />
+      {[...(keep ?? [])].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
     </form>
   );
 }

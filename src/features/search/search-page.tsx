@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { MAX_SEARCH_QUERY_LENGTH } from '@/contract/search';
+import { writeUrlState } from '@/lib/url-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useUrlState } from '@/lib/use-url-state';
 import { describeRange } from './date-filter';
@@ -75,7 +76,13 @@ export default function SearchPage() {
   return (
     <section className="search-page" aria-labelledby="search-title">
       <h1 id="search-title">News Search</h1>
-      <SearchBox draft={box.draft} onDraftChange={box.setDraft} onSubmit={box.submit} committedLength={q.length} />
+      <SearchBox
+        draft={box.draft}
+        onDraftChange={box.setDraft}
+        onSubmit={box.submit}
+        committedLength={q.length}
+        keep={writeUrlState(searchUrlSchema, { ...state, q: '', typos: 'on' })}
+      />
       <SearchFilters
         topics={topics.known}
         topicsError={topics.topicsQuery.isError ? topics.topicsQuery.error : null}
