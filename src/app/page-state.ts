@@ -15,6 +15,9 @@ export interface PageState {
   choices: ReaderChoices | null;
   /** The API requests whose answers the page holds (path and query), for the service worker's caches. */
   answered: string[];
+  /** The API answers the page holds the data of, as the API sent them (JSON body, content type, date), for the
+   * service worker's caches: a first visit's worker has not seen them, and need not ask for them again. */
+  answers: { path: string; body: unknown; contentType: string; date: string }[];
 }
 
 /** The state of the server-rendered page this document is, or null when it is the plain app shell. */

@@ -15,7 +15,7 @@ import { AppRoutes } from '@/app/routes';
 import type { Article } from '@/contract/news';
 import { renderedWith } from '@/lib/rendered-with';
 import { readChoicesCookie, renderWithChoices, type ReaderChoices } from '@/stores/choices-cookie';
-import { inProcessFetch } from './in-process-fetch';
+import { inProcessFetch, type AnsweredRequest } from './in-process-fetch';
 import { pageHead, type HeadFacts } from './page-head';
 
 /** What `vite build` writes in dist/.vite/manifest.json (the parts used here). */
@@ -140,7 +140,7 @@ const errorPage = `<section class="message-page" role="alert"><h1>The news servi
 <p>This page could not be put together just now. Try again in a moment.</p><p><a href="">Try again</a></p></section>`;
 
 export function createPageRenderer({ template, manifest, api }: PageRendererOptions): PageRenderer {
-  let answered: { path: string; ok: boolean }[] = [];
+  let answered: AnsweredRequest[] = [];
   const fetcher = inProcessFetch(api, (request) => answered.push(request));
 
   async function renderApp(url: string, origin: string, choices: ReaderChoices | null) {
@@ -194,6 +194,7 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         zone: choices?.zone ?? null,
         choices,
         answered: answered.filter(({ ok }) => ok).map(({ path }) => path),
+        answers: answered.flatMap(({ path, answer }) => (answer ? [{ path, ...answer }] : [])),
       };
       return { html, state, failures, title: renderedWith.title, queryClient };
     } finally {
