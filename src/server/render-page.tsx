@@ -193,7 +193,6 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         at: renderedWith.at,
         zone: choices?.zone ?? null,
         choices,
-        answered: answered.filter(({ ok }) => ok).map(({ path }) => path),
         answers: answered.flatMap(({ path, answer }) => (answer ? [{ path, ...answer }] : [])),
       };
       return { html, state, failures, title: renderedWith.title, queryClient };
