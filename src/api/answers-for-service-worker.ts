@@ -42,7 +42,7 @@ function responseOf({ body, contentType, date }: SentAnswer): Response {
  * A worker controls the page: store the answers the page was rendered from with `storeAnswer` (once), without asking
  * the server again. Resolves when they are stored; one that cannot be is skipped.
  */
-async function handOverAnswersSentWithPage(storeAnswer: StoreAnswer): Promise<void> {
+export async function handOverAnswersSentWithPage(storeAnswer: StoreAnswer): Promise<void> {
   const fromPage = sentWithPage;
   sentWithPage = [];
   await Promise.all(fromPage.map(({ url, answer }) => storeAnswer(url, responseOf(answer)).catch(() => undefined)));

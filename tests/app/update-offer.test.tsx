@@ -140,6 +140,32 @@ describe('the service worker’s new versions', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
     stopKeepingAnswers();
   });
+
+  it("a returning reader's page hands its answers to the worker's caches at once, within each cache's limit", async () => {
+    const stored: { cacheName: string; url: string; answer: Response }[] = [];
+    const topics = `${window.location.origin}/api/topics`;
+    const older = `${window.location.origin}/api/topics?older`; // the topics cache keeps one answer
+    vi.stubGlobal('caches', fakeCaches(stored, [{ cacheName: 'api-topics', url: older }]));
+    container.controller = {};
+    const date = 'Sun, 06 Dec 2026 03:00:00 GMT';
+    keepAnswersSentWithPage([{ path: '/api/topics', body: [], contentType: 'application/json', date }], topics);
+    renderOffer();
+    await vi.waitFor(() => expect(stored.map(({ url }) => url)).toEqual([topics]));
+  });
+
+  it('"Reload to update" reloads the page once the new worker has taken it, in a page opened without a worker', async () => {
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...window.location, reload });
+    const { user } = renderOffer();
+    act(() => registration.options!.onNeedRefresh!());
+    await user.click(screen.getByRole('button', { name: 'Reload to update' }));
+    expect(reload).not.toHaveBeenCalled();
+    container.controller = {};
+    act(() => void container.dispatchEvent(new Event('controllerchange')));
+    expect(reload).toHaveBeenCalledTimes(1);
+    registration.options!.onNeedReload?.();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
 });
 
 /** The Cache API, as far as the app uses it: entries in the order they were put. */

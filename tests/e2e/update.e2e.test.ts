@@ -45,13 +45,19 @@ describe('a new version (service worker update)', () => {
     app = await startAppServer(nextDist, port);
     // A request the open page made while no server was listening failed, as it should: not what is tested here.
     errors.splice(0);
-    await page.reload();
+    // The open app looks for a new version (as every hour; a page load would too, and would get the new version's
+    // page from the server, network first).
+    await page.evaluate(async () => void (await navigator.serviceWorker.getRegistration())?.update());
     const bar = page.getByRole('status').filter({ hasText: 'A new version is available.' });
     await bar.waitFor();
-    // Until then the reader keeps the version they had, whole (the worker answers with it).
+    // Until then the reader keeps the version they had, whole: the worker answers with its views' code, which the
+    // new server no longer has.
     expect(await versionOnScreen(page)).toBe('first');
     await page.getByRole('heading', { level: 3 }).first().waitFor();
     await expectNoAxeViolations(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+    await page.getByRole('heading', { level: 1, name: 'News Search' }).waitFor();
+    await page.goBack();
 
     await bar.getByRole('button', { name: 'Reload to update' }).click();
     await expect.poll(() => versionOnScreen(page)).toBe('next');
