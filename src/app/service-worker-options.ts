@@ -97,6 +97,16 @@ const keptPageWithoutState = {
     headers.delete('content-length');
     return new Response(html, { status: response.status, statusText: response.statusText, headers });
   },
+  // A page kept under an earlier version names code the worker no longer has (it goes with that version's precache):
+  // the shell then, not a page whose code cannot load.
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }: { request: Request; cachedResponse?: Response }) => {
+    if (!cachedResponse) return null;
+    const html = await cachedResponse.clone().text();
+    for (const [, src] of html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g)) {
+      if (!(await caches.match(new URL(src!, request.url).href))) return null;
+    }
+    return cachedResponse;
+  },
 };
 
 /** The worker's cache for the API answer at `url` (an absolute address), as its routes would choose, and how many

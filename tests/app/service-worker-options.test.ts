@@ -2,7 +2,7 @@
 // precached app as the offline fallback; but the API and the server's own documents (the RSS feed, sitemaps,
 // robots.txt) are never answered from the page cache or with the app shell: a reader who opens /feed.xml offline
 // must not get the empty app. A kept page carries no state, so offline the app shows the newest data it has.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serviceWorkerOptions } from '@/app/service-worker-options';
 
 type NavigationMatcher = (context: { request: { mode: string }; url: URL }) => boolean;
@@ -55,14 +55,17 @@ describe('service worker navigations', () => {
 });
 
 type CacheWillUpdate = (context: { request: Request; response: Response }) => Promise<Response | null>;
+type CachedResponseWillBeUsed = (context: { request: Request; cachedResponse?: Response }) => Promise<Response | null>;
 
-/** The page route's own plugin, rebuilt from its text as the worker holds it (as the matcher above). */
-function keptPagePlugin(): CacheWillUpdate {
+/** A callback of the page route's own plugin, rebuilt from its text as the worker holds it (as the matcher above). */
+function keptPagePlugin<Name extends 'cacheWillUpdate' | 'cachedResponseWillBeUsed'>(name: Name) {
   const pages = serviceWorkerOptions(undefined).workbox!.runtimeCaching!.find(
     (route) => route.options?.cacheName === 'pages',
   )!;
   const [plugin] = pages.options!.plugins!;
-  return new Function(`return (${String(plugin!.cacheWillUpdate)})`)() as CacheWillUpdate;
+  return new Function(`return (${String(plugin![name])})`)() as Name extends 'cacheWillUpdate'
+    ? CacheWillUpdate
+    : CachedResponseWillBeUsed;
 }
 
 describe('the copy of a page kept for offline use', () => {
@@ -75,7 +78,10 @@ describe('the copy of a page kept for offline use', () => {
     });
 
   it('is its HTML without its state, so the app renders it from the newest answers the worker kept', async () => {
-    const kept = await keptPagePlugin()({ request: new Request('https://news.example.com/'), response: served() });
+    const kept = await keptPagePlugin('cacheWillUpdate')({
+      request: new Request('https://news.example.com/'),
+      response: served(),
+    });
     const html = await kept!.text();
     expect(html).toContain('<h3>Story</h3>');
     expect(html).toContain('<title>All news</title>');
@@ -85,8 +91,21 @@ describe('the copy of a page kept for offline use', () => {
     expect(kept!.headers.get('content-encoding')).toBeNull();
   });
 
+  it('is used while the worker has the code it names; a copy kept under an earlier version gives way to the shell', async () => {
+    const precached = new Set(['https://news.example.com/assets/app-1.js']);
+    vi.stubGlobal('caches', { match: async (url: string) => (precached.has(url) ? new Response('') : undefined) });
+    const request = new Request('https://news.example.com/');
+    const use = keptPagePlugin('cachedResponseWillBeUsed');
+    const kept = served();
+    expect(await use({ request, cachedResponse: kept })).toBe(kept);
+    precached.clear();
+    expect(await use({ request, cachedResponse: served() })).toBeNull();
+    expect(await use({ request })).toBeNull();
+    vi.unstubAllGlobals();
+  });
+
   it('is not kept for a search (its results are not kept either: offline it waits for the network)', async () => {
     const request = new Request('https://news.example.com/search?q=grain');
-    expect(await keptPagePlugin()({ request, response: served() })).toBeNull();
+    expect(await keptPagePlugin('cacheWillUpdate')({ request, response: served() })).toBeNull();
   });
 });
