@@ -29,7 +29,7 @@ if (pageState) {
   renderedWith.timeZone = pageState.zone ?? undefined;
   if (pageState.choices) renderWithChoices(pageState.choices);
   hydrate(queryClient, pageState.queries);
-  keepAnswersSentWithPage(pageState.answered.map((path) => new URL(path, window.location.href).href));
+  keepAnswersSentWithPage(pageState.answers, window.location.href);
   hydrateRoot(root, app, {
     // A reader whose choices on this device differ from what the server knew (kept before the cookie existed, or
     // not in it): the browser renders the page afresh, which is correct, only slower.

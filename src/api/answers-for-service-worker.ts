@@ -3,9 +3,19 @@
 // takes the page would fetch everything twice (and put stories that arrived meanwhile at the top of the feed, without
 // the "new stories" banner). Instead, copies of the API's answers are kept here until a worker is in control, then
 // handed to it (app/update-offer.tsx puts them in the caches it reads), whatever view the reader has moved on to.
+// A server-rendered page holds the answers it was rendered from (the API's JSON bodies and headers): they are handed
+// over the same way, made into responses here, with no request at all.
 
 /** Puts one kept answer where the service worker will find it. */
 export type StoreAnswer = (url: string, answer: Response) => Promise<void>;
+
+/** An API answer a page was rendered from: its request (path and query), JSON body and the headers a cache needs. */
+export interface SentAnswer {
+  path: string;
+  body: unknown;
+  contentType: string;
+  date: string;
+}
 
 /** A first visit fetches a screenful of resources; past this many the oldest copies go. */
 const MAX_KEPT = 40;
@@ -14,17 +24,28 @@ let keeping = false;
 let kept: { url: string; answer: Response }[] = [];
 let store: StoreAnswer | null = null;
 
-let sentWithPage: string[] = [];
+let sentWithPage: { url: string; answer: SentAnswer }[] = [];
 
-/** The API answers a server-rendered page arrived with (its state holds their data, not the answers): asked again
- * only if a worker takes the page, for its caches, so the page still opens offline later. */
-export function keepAnswersSentWithPage(urls: readonly string[]): void {
-  sentWithPage = [...urls];
+/** The API answers a server-rendered page arrived with (at `pageUrl`): its state holds their data, and they are
+ * given to the worker's caches as they came (`handOverAnswersSentWithPage`), so the page opens offline later. */
+export function keepAnswersSentWithPage(answers: readonly SentAnswer[], pageUrl: string): void {
+  sentWithPage = answers.map((answer) => ({ url: new URL(answer.path, pageUrl).href, answer }));
 }
 
-async function fetchForWorker(url: string, storeAnswer: StoreAnswer): Promise<void> {
-  const answer = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (answer.ok) await storeAnswer(url, answer);
+/** The answer as the API sent it: the same body and the headers the worker's caches look at. Its data is checked
+ * when the app reads it (http.ts), as any answer. */
+function responseOf({ body, contentType, date }: SentAnswer): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': contentType, Date: date } });
+}
+
+/**
+ * A worker controls the page: store the answers the page was rendered from with `storeAnswer` (once), without asking
+ * the server again. Resolves when they are stored; one that cannot be is skipped.
+ */
+export async function handOverAnswersSentWithPage(storeAnswer: StoreAnswer): Promise<void> {
+  const fromPage = sentWithPage;
+  sentWithPage = [];
+  await Promise.all(fromPage.map(({ url, answer }) => storeAnswer(url, responseOf(answer)).catch(() => undefined)));
 }
 
 /** From now on, keep a copy of each successful answer until `handOverAnswers` or `stopKeepingAnswers`. */
@@ -45,19 +66,18 @@ export function keepAnswer(url: string, response: Response): void {
 }
 
 /**
- * A worker controls the page: store every kept answer with `storeAnswer`, and the ones still arriving (asked before
- * it took control) as they come. Resolves when the kept ones are stored; one that cannot be is skipped.
+ * The first worker takes the page: store every kept answer with `storeAnswer`, the page's own, and the ones still
+ * arriving (asked before it took control) as they come. Resolves when the kept ones are stored; one that cannot be
+ * is skipped.
  */
 export async function handOverAnswers(storeAnswer: StoreAnswer): Promise<void> {
   if (!keeping) return;
   store = storeAnswer;
   const answers = kept;
   kept = [];
-  const fromPage = sentWithPage;
-  sentWithPage = [];
   await Promise.all([
     ...answers.map(({ url, answer }) => storeAnswer(url, answer).catch(() => undefined)),
-    ...fromPage.map((url) => fetchForWorker(url, storeAnswer).catch(() => undefined)),
+    handOverAnswersSentWithPage(storeAnswer),
   ]);
 }
 

@@ -1,6 +1,7 @@
 // What a server-rendered page carries for its hydration, in a JSON data island (`<script type="application/json">`:
 // data, not code, so the strict CSP stays): the query cache the HTML was rendered from, and what only the server knew.
 import type { DehydratedState } from '@tanstack/react-query';
+import type { SentAnswer } from '@/api/answers-for-service-worker';
 import type { ReaderChoices } from '@/stores/choices-cookie';
 
 export const PAGE_STATE_ID = 'page-state';
@@ -13,8 +14,9 @@ export interface PageState {
   zone: string | null;
   /** The reader's choices the page was rendered with (their cookie), or null for the defaults. */
   choices: ReaderChoices | null;
-  /** The API requests whose answers the page holds (path and query), for the service worker's caches. */
-  answered: string[];
+  /** The API answers the page holds the data of, for the service worker's caches (a first visit's worker has not
+   * seen them): put there as the API's own answers, so nothing is asked twice. */
+  answers: SentAnswer[];
 }
 
 /** The state of the server-rendered page this document is, or null when it is the plain app shell. */

@@ -10,9 +10,6 @@ const THEME_COLOR = '#0b3d91'; // also in index.html's theme-color
 /** Placed right after the `?`: no `since` parameter anywhere in the query. */
 const NO_SINCE = '(?!(?:[^#]*&)?since=)';
 
-/** The server's own documents (site-feeds-plugin.ts): RSS and sitemaps for readers and crawlers, never the app. */
-const SITE_DOCUMENTS = /^\/(?:feed\.xml|sitemap\.xml|sitemap-news\.xml|sitemaps\/[^/?]+|robots\.txt)(?:\?|$)/;
-
 type RuntimeCaching = NonNullable<VitePWAOptions['workbox']['runtimeCaching']>[number];
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -55,8 +52,12 @@ function apiCaches(apiBaseUrl: string | undefined): RuntimeCaching[] {
   ];
 }
 
-/** Navigations (page addresses): network first, the kept page or the precached shell when that fails. The API and
- * the server's own documents (site-feeds-plugin.ts: RSS, sitemaps, robots.txt) are left to the server. */
+/**
+ * Navigations (page addresses): network first, so a returning reader gets the server's page with its content; offline
+ * (or after a few seconds) the copy kept from an earlier visit of that address, else the precached shell, which
+ * renders the page itself from the API caches. The API and the server's own documents (site-feeds-plugin.ts: RSS,
+ * sitemaps, robots.txt) are left to the server.
+ */
 function pageNavigations(): RuntimeCaching {
   return {
     // Serialised into the worker by Workbox: the pattern must be written out here, not taken from a constant.
@@ -67,18 +68,57 @@ function pageNavigations(): RuntimeCaching {
     options: {
       cacheName: 'pages',
       networkTimeoutSeconds: 3,
-      expiration: { maxEntries: 30, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true },
+      expiration: { maxEntries: 20, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true },
       cacheableResponse: { statuses: [200] },
       precacheFallback: { fallbackURL: 'index.html' },
+      plugins: [keptPageWithoutState],
     },
   };
 }
 
-/** The worker's cache for the API answer at `url` (an absolute address), as its routes would choose; none if the
- * worker keeps no such answers. (Workbox matches a route's pattern against the whole address.) */
-export function apiCacheName(apiBaseUrl: string | undefined, url: string): string | undefined {
+/**
+ * What is kept of a page, for offline use: its HTML (content before the code runs, its head) without its state. The
+ * state is the data as it was then; without it the app renders the page itself from the API caches, which hold the
+ * newest answers it has (the reader's later visits, the answers each server-rendered page handed over), and asks for
+ * what they lack as it would (a search says it waits for the network). Search pages are not kept: their results
+ * are not kept either, so the HTML would show results the app then says it cannot load.
+ * Serialised into the worker by Workbox, as the pattern above: self-contained.
+ */
+const keptPageWithoutState = {
+  cacheWillUpdate: async ({ request, response }: { request: Request; response: Response }) => {
+    if (new URL(request.url).pathname === '/search') return null;
+    const html = (await response.text()).replace(
+      /<script type="application\/json" id="page-state">[^<]*<\/script>/,
+      '',
+    );
+    const headers = new Headers(response.headers);
+    // The text is decoded already.
+    headers.delete('content-encoding');
+    headers.delete('content-length');
+    return new Response(html, { status: response.status, statusText: response.statusText, headers });
+  },
+  // A page kept under an earlier version names code the worker no longer has (it goes with that version's precache):
+  // the shell then, not a page whose code cannot load.
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }: { request: Request; cachedResponse?: Response }) => {
+    if (!cachedResponse) return null;
+    const html = await cachedResponse.clone().text();
+    for (const [, src] of html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g)) {
+      if (!(await caches.match(new URL(src!, request.url).href))) return null;
+    }
+    return cachedResponse;
+  },
+};
+
+/** The worker's cache for the API answer at `url` (an absolute address), as its routes would choose, and how many
+ * entries it keeps; none if the worker keeps no such answers. (Workbox matches a route's pattern against the whole
+ * address.) */
+export function apiCacheOf(
+  apiBaseUrl: string | undefined,
+  url: string,
+): { cacheName: string; maxEntries: number } | undefined {
   const route = apiCaches(apiBaseUrl).find(({ urlPattern }) => urlPattern instanceof RegExp && urlPattern.test(url));
-  return route?.options?.cacheName ?? undefined;
+  const { cacheName, expiration } = route?.options ?? {};
+  return cacheName && expiration?.maxEntries ? { cacheName, maxEntries: expiration.maxEntries } : undefined;
 }
 
 export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<VitePWAOptions> {
@@ -113,14 +153,13 @@ export function serviceWorkerOptions(apiBaseUrl: string | undefined): Partial<Vi
       globPatterns: ['**/*.{js,css,html,svg,png}'],
       // The README's screenshot is for people reading the repository, not for readers' devices.
       globIgnores: ['readme/**'],
-      // Pages come from the server with their content (server rendering), so a navigation goes to the network
-      // first; offline, or on a network slower than a few seconds, the copy of that page kept from an earlier visit,
-      // else the app's precached shell, which renders the page itself (pageNavigations below).
-      // Every page address is the app (precached), as vite-plugin-pwa's default; the API and the server's own documents
-      // never are. With this route first, the network-first page route below (server-rendered pages for returning
-      // readers) does not serve navigations yet: the offline journeys fail without the shell (issue 21, left open).
-      navigateFallback: 'index.html',
-      navigateFallbackDenylist: [/^\/api\//, SITE_DOCUMENTS],
+      // Pages come from the server with their content (server rendering): navigations go to the network first, with
+      // the kept page or the precached shell offline (pageNavigations below). vite-plugin-pwa would add a fallback
+      // answering every navigation with the shell, ahead of that route (returning readers would never get the
+      // server's page): null turns it off. So does null here for `/`, which the precache would answer with its
+      // index.html (Workbox's directory index): the feed's page is the server's too.
+      navigateFallback: null,
+      directoryIndex: null,
       // The first worker takes the page at once, so what the reader opens during the first visit is kept too.
       clientsClaim: true,
       cleanupOutdatedCaches: true,

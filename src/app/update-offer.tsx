@@ -4,21 +4,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
-import { handOverAnswers, stopKeepingAnswers } from '@/api/answers-for-service-worker';
+import { handOverAnswers, handOverAnswersSentWithPage, stopKeepingAnswers } from '@/api/answers-for-service-worker';
 import { UpdateBar } from '@/components/update-bar';
 import { env } from '@/lib/env';
 import { askEvenOffline } from './query-client';
-import { apiCacheName } from './service-worker-options';
+import { apiCacheOf } from './service-worker-options';
 
 /** Browsers look for a new worker on page loads; a reader who keeps one page open is checked this often too. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
-/** Puts an API answer fetched before the worker took the page where its routes look for it. */
+/** Puts an API answer the worker did not fetch itself where its routes look for it. The worker's expiry counts only
+ * what it fetched, so the oldest entries past the cache's limit go here (a cache lists them oldest first). */
 async function putInWorkerCache(url: string, answer: Response): Promise<void> {
-  const cacheName = apiCacheName(env.apiBaseUrl, url);
-  if (!cacheName) return;
-  const cache = await caches.open(cacheName);
+  const route = apiCacheOf(env.apiBaseUrl, url);
+  if (!route) return;
+  const cache = await caches.open(route.cacheName);
   await cache.put(url, answer);
+  const entries = await cache.keys();
+  await Promise.all(entries.slice(0, -route.maxEntries).map((request) => cache.delete(request)));
 }
 
 export function UpdateOffer() {
@@ -36,11 +39,16 @@ export function UpdateOffer() {
       void handOverAnswers(putInWorkerCache);
     };
     if (!container.controller) container.addEventListener('controllerchange', onFirstControl, { once: true });
+    // A returning reader's page came from the server through the worker: the answers it was rendered from are the
+    // newest the worker can have (kept copies of pages carry none), so they go to its caches for offline use.
+    else void handOverAnswersSentWithPage(putInWorkerCache);
 
     let interval: ReturnType<typeof setInterval> | undefined;
-    activateWaitingWorker.current = registerSW({
+    const updateWorker = registerSW({
       immediate: true,
       onNeedRefresh: () => setOffered(true),
+      // It would reload only a page that had a worker when it registered: done below for every page.
+      onNeedReload: () => undefined,
       onRegisteredSW: (_url, registration) => {
         if (!registration) return;
         interval = setInterval(() => registration.update().catch(() => undefined), UPDATE_CHECK_INTERVAL_MS);
@@ -51,6 +59,12 @@ export function UpdateOffer() {
         console.warn('The service worker could not be registered:', error);
       },
     });
+    // The reader accepted: the page reloads into the new worker once it has taken over. (workbox-window would not
+    // reload a page opened without a worker, as a first visit's, whose hourly check found a new version.)
+    activateWaitingWorker.current = async () => {
+      container.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+      await updateWorker();
+    };
     return () => {
       container.removeEventListener('controllerchange', onFirstControl);
       clearInterval(interval);

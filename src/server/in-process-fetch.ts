@@ -7,6 +7,9 @@ export interface AnsweredRequest {
   /** Path and query, as the browser would ask for it (e.g. /api/articles?limit=20). */
   path: string;
   ok: boolean;
+  /** The answer as the browser would get it, when ok: its JSON body and the headers a cache entry needs (the page
+   * carries them, for the client to hand the service worker without asking again). */
+  answer?: { body: unknown; contentType: string; date: string };
 }
 
 /** Marks the render's own API requests, so the access log can tell them from readers'. */
@@ -23,7 +26,16 @@ export function inProcessFetch(app: FastifyInstance, onAnswer?: (request: Answer
       headers: { accept: 'application/json', [RENDER_REQUEST_HEADER]: '1' },
     });
     init?.signal?.throwIfAborted();
-    onAnswer?.({ path, ok: answer.statusCode === 200 });
+    const contentType = String(answer.headers['content-type'] ?? '');
+    const ok = answer.statusCode === 200;
+    onAnswer?.({
+      path,
+      ok,
+      answer:
+        ok && contentType.includes('json')
+          ? { body: answer.json(), contentType, date: String(answer.headers.date ?? new Date().toUTCString()) }
+          : undefined,
+    });
     const headers = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value === undefined) continue;

@@ -18,7 +18,7 @@ import { AppRoutes } from '@/app/routes';
 import type { Article } from '@/contract/news';
 import { renderedWith } from '@/lib/rendered-with';
 import { readChoicesCookie, renderWithChoices, type ReaderChoices } from '@/stores/choices-cookie';
-import { inProcessFetch } from './in-process-fetch';
+import { inProcessFetch, type AnsweredRequest } from './in-process-fetch';
 import { pageHead, type HeadFacts } from './page-head';
 import { pageMinute, type PageKey } from './page-key';
 
@@ -164,7 +164,7 @@ export function pageKey(request: PageRequest & { at: number }): PageKey {
 }
 
 export function createPageRenderer({ template, manifest, api }: PageRendererOptions): PageRenderer {
-  let answered: { path: string; ok: boolean }[] = [];
+  let answered: AnsweredRequest[] = [];
   const fetcher = inProcessFetch(api, (request) => answered.push(request));
   /** The queries each page needed when it was last rendered, fetched before its first pass next time, which is then
    * usually its last (the pass that only finds what the page needs is ~a quarter of its cost). Only a guess: the
@@ -233,7 +233,7 @@ export function createPageRenderer({ template, manifest, api }: PageRendererOpti
         at: renderedWith.at,
         zone: choices?.zone ?? null,
         choices,
-        answered: answered.filter(({ ok }) => ok).map(({ path }) => path),
+        answers: answered.flatMap(({ path, answer }) => (answer ? [{ path, ...answer }] : [])),
       };
       return { html: html!, state, failures, title: renderedWith.title, queryClient };
     } finally {

@@ -3,7 +3,12 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RegisterSWOptions } from 'virtual:pwa-register';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { keepAnswer, keepAnswersForServiceWorker, stopKeepingAnswers } from '@/api/answers-for-service-worker';
+import {
+  keepAnswer,
+  keepAnswersForServiceWorker,
+  keepAnswersSentWithPage,
+  stopKeepingAnswers,
+} from '@/api/answers-for-service-worker';
 import { UpdateOffer } from '@/app/update-offer';
 
 // A faked registration: the test plays the browser's part (a worker waiting, one taking the page).
@@ -87,12 +92,8 @@ describe('the service worker’s new versions', () => {
   });
 
   it('when the first worker takes the page, hands it the API answers fetched before, and fetches nothing again', async () => {
-    const stored: string[] = [];
-    vi.stubGlobal('caches', {
-      open: async (cacheName: string) => ({
-        put: async (url: string, answer: Response) => void stored.push(`${cacheName} ${url} ${await answer.text()}`),
-      }),
-    });
+    const stored: { cacheName: string; url: string; answer: Response }[] = [];
+    vi.stubGlobal('caches', fakeCaches(stored));
     keepAnswersForServiceWorker();
     const feedUrl = `${window.location.origin}/api/articles?limit=20`;
     keepAnswer(feedUrl, new Response('{"items":[]}'));
@@ -103,9 +104,92 @@ describe('the service worker’s new versions', () => {
 
     container.controller = {};
     act(() => void container.dispatchEvent(new Event('controllerchange')));
-    await vi.waitFor(() => expect(stored).toEqual([`api-feed ${feedUrl} {"items":[]}`]));
+    await vi.waitFor(() =>
+      expect(stored.map(({ cacheName, url }) => `${cacheName} ${url}`)).toEqual([`api-feed ${feedUrl}`]),
+    );
+    expect(await stored[0]!.answer.text()).toBe('{"items":[]}');
     expect(onScreen).toHaveBeenCalledTimes(1);
     expect(queryClient.getDefaultOptions().queries?.networkMode).toBe('offlineFirst');
     stopKeepingAnswers();
   });
+
+  it("hands the worker the answers a server-rendered page was made from, as the API's, without asking again", async () => {
+    const stored: { cacheName: string; url: string; answer: Response }[] = [];
+    vi.stubGlobal('caches', fakeCaches(stored));
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    keepAnswersForServiceWorker();
+    const date = 'Sun, 06 Dec 2026 03:00:00 GMT';
+    keepAnswersSentWithPage(
+      [
+        { path: '/api/articles?limit=20', body: { items: [], next: null }, contentType: 'application/json', date },
+        { path: '/api/search?q=grain', body: {}, contentType: 'application/json', date }, // no cache for searches
+      ],
+      `${window.location.origin}/`,
+    );
+    renderOffer();
+    container.controller = {};
+    act(() => void container.dispatchEvent(new Event('controllerchange')));
+    await vi.waitFor(() => expect(stored).toHaveLength(1));
+    const [{ cacheName, url, answer }] = stored as [(typeof stored)[0]];
+    expect([cacheName, url]).toEqual(['api-feed', `${window.location.origin}/api/articles?limit=20`]);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/json');
+    expect(answer.headers.get('date')).toBe(date);
+    expect(await answer.json()).toEqual({ items: [], next: null });
+    expect(fetchSpy).not.toHaveBeenCalled();
+    stopKeepingAnswers();
+  });
+
+  it("a returning reader's page hands its answers to the worker's caches at once, within each cache's limit", async () => {
+    const stored: { cacheName: string; url: string; answer: Response }[] = [];
+    const topics = `${window.location.origin}/api/topics`;
+    const older = `${window.location.origin}/api/topics?older`; // the topics cache keeps one answer
+    vi.stubGlobal('caches', fakeCaches(stored, [{ cacheName: 'api-topics', url: older }]));
+    container.controller = {};
+    const date = 'Sun, 06 Dec 2026 03:00:00 GMT';
+    keepAnswersSentWithPage([{ path: '/api/topics', body: [], contentType: 'application/json', date }], topics);
+    renderOffer();
+    await vi.waitFor(() => expect(stored.map(({ url }) => url)).toEqual([topics]));
+  });
+
+  it('"Reload to update" reloads the page once the new worker has taken it, in a page opened without a worker', async () => {
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...window.location, reload });
+    const { user } = renderOffer();
+    act(() => registration.options!.onNeedRefresh!());
+    await user.click(screen.getByRole('button', { name: 'Reload to update' }));
+    expect(reload).not.toHaveBeenCalled();
+    container.controller = {};
+    act(() => void container.dispatchEvent(new Event('controllerchange')));
+    expect(reload).toHaveBeenCalledTimes(1);
+    registration.options!.onNeedReload?.();
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
 });
+
+/** The Cache API, as far as the app uses it: entries in the order they were put. */
+function fakeCaches(
+  stored: { cacheName: string; url: string; answer: Response }[],
+  already: { cacheName: string; url: string }[] = [],
+) {
+  stored.push(...already.map((entry) => ({ ...entry, answer: new Response('{}') })));
+  return {
+    open: async (cacheName: string) => ({
+      put: async (url: string, answer: Response) => {
+        stored.splice(
+          0,
+          stored.length,
+          ...stored.filter((entry) => entry.url !== url || entry.cacheName !== cacheName),
+        );
+        stored.push({ cacheName, url, answer });
+      },
+      keys: async () => stored.filter((entry) => entry.cacheName === cacheName).map(({ url }) => new Request(url)),
+      delete: async (request: Request) => {
+        const at = stored.findIndex((entry) => entry.cacheName === cacheName && entry.url === request.url);
+        if (at >= 0) stored.splice(at, 1);
+        return at >= 0;
+      },
+    }),
+  };
+}

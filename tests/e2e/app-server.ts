@@ -1,14 +1,24 @@
 // A production server of a test's own over a build, for journeys that stop it (offline) or swap the build behind the
 // same address (a new version): the shared one from global-setup must stay up for the other files.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createEmbeddedBackendFromData, type EmbeddedData } from '../../src/backend/embedded/embedded-backend.ts';
+import { expect } from 'vitest';
+import {
+  createEmbeddedBackendFromData,
+  type EmbeddedBackend,
+  type EmbeddedData,
+} from '../../src/backend/embedded/embedded-backend.ts';
 import { readDataFolder } from '../../src/backend/embedded/news-data.ts';
 import type { ImageProxyOptions } from '../../src/backend/http/image-proxy.ts';
+import type { Article } from '../../src/contract/news.ts';
 import { createProductionServer } from '../../src/server/production-server.ts';
 
 export interface AppServer {
   url: string;
   port: number;
+  /** The API requests the browser made (path and query), in order; the server's render asks in-process. */
+  apiRequests: string[];
   /** Stops at once: open connections are cut (the browser keeps some open, which would hold a plain close for the
    * 72 s keep-alive). */
   stop: () => Promise<void>;
@@ -23,6 +33,11 @@ export async function startAppServer(
 ): Promise<AppServer> {
   const backend = await createEmbeddedBackendFromData(data ?? readDataFolder('mock-data'));
   const server = await createProductionServer({ distDir, backend, images });
+  const apiRequests: string[] = [];
+  server.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/') && request.headers['x-page-render'] === undefined)
+      apiRequests.push(request.url);
+  });
   await server.listen({ port, host: '127.0.0.1' });
   const address = server.server.address();
   if (!address || typeof address === 'string') throw new Error('the server has no port');
@@ -31,7 +46,35 @@ export async function startAppServer(
     server.server.closeAllConnections();
     await closing;
   };
-  return { url: `http://127.0.0.1:${address.port}`, port: address.port, stop };
+  return { url: `http://127.0.0.1:${address.port}`, port: address.port, apiRequests, stop };
+}
+
+/**
+ * The agency publishes a story (a copy of `like`, an hour newer) in the data folder `dataDir` that `backend` watches;
+ * resolves once the backend has it first in the feed.
+ */
+export async function publishStory(
+  dataDir: string,
+  backend: EmbeddedBackend,
+  like: Article,
+  { id, title }: { id: string; title: string },
+): Promise<Article> {
+  const story = {
+    ...like,
+    id,
+    title,
+    publishedAt: new Date(Date.parse(like.publishedAt) + 3_600_000).toISOString(),
+    related: [],
+  };
+  const file = path.join(dataDir, 'articles.json');
+  writeFileSync(file, JSON.stringify([...(JSON.parse(readFileSync(file, 'utf8')) as unknown[]), story]));
+  await expect
+    .poll(
+      async () =>
+        (await backend.news.feedPage({ topics: null, exclude: [], since: null, after: null, limit: 1 })).items[0]?.id,
+    )
+    .toBe(id);
+  return story;
 }
 
 /** Until the app's service worker has taken the page and holds the news it showed (handed over by the app). */

@@ -89,10 +89,15 @@ describe('started offline', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const offline = await context.newPage();
     await startOffline(offline);
-    await offline.goto(`${baseURL}/search?q=grain`);
+    // The worker asks the server for the page first: offline, that fails too (the page's own routes never see what
+    // the worker asks), so it answers with the app's shell.
+    const searchPage = `${baseURL}/search?q=grain`;
+    await context.route(searchPage, (route) => route.abort('internetdisconnected'));
+    await offline.goto(searchPage);
     const waiting = offline.getByText('Waiting for the network to load the results…');
     await waiting.or(offline.getByText('The search failed.')).waitFor();
     expect(await waiting.isVisible()).toBe(true);
+    await context.unroute(searchPage);
     await backOnline(offline);
     await offline.getByText(/That is all \d+ results/).waitFor();
   });

@@ -47,6 +47,20 @@ describe('server-rendered pages', () => {
     expect(response.body).not.toMatch(/<script(?![^>]*(?:type="application\/(?:json|ld\+json)"|src=))/);
   });
 
+  it('the page carries the API answers it was rendered from, as the API sends them, for the service worker', async () => {
+    const state = pageState((await get('/')).body) as unknown as {
+      answers: { path: string; body: unknown; contentType: string; date: string }[];
+    };
+    const paths = state.answers.map(({ path }) => path);
+    expect(paths).toEqual(expect.arrayContaining(['/api/topics', '/api/articles?limit=20']));
+    for (const answer of state.answers) {
+      const direct = await get(answer.path, { accept: 'application/json' });
+      expect(answer.body, answer.path).toEqual(direct.json());
+      expect(answer.contentType).toBe(direct.headers['content-type']);
+      expect(Number.isNaN(Date.parse(answer.date))).toBe(false);
+    }
+  });
+
   it('answers 304 to a revalidation with the same tag', async () => {
     // The page's relative times follow the minute: both requests in the same one, however slow the machine.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-28T12:00:30Z') });
