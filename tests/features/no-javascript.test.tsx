@@ -42,6 +42,9 @@ function serverHtml(ui: ReactElement) {
   };
 }
 
+/** A page of news fetched and rendered: on this busy 2-core machine, with other suites beside, that passed 3 s. */
+const LOADED = { timeout: 10_000 };
+
 const queryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
 
 /** The address the router shows, as the test reads it. */
@@ -109,11 +112,11 @@ describe('the feed before the app takes over', () => {
     expect(hydrate()).toEqual([]);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Show more news' }));
-    await screen.findByRole('link', { name: articlesNewestFirst[2 * DEFAULT_PAGE_SIZE]!.title });
+    await screen.findByRole('link', { name: articlesNewestFirst[2 * DEFAULT_PAGE_SIZE]!.title }, LOADED);
     expect(shown.address).toBe(`/?before=${cursor}`);
     // "Newest stories" is the router's: the first page, without a page load.
     await user.click(screen.getByRole('link', { name: 'Newest stories' }));
-    await screen.findByRole('link', { name: newest.title });
+    await screen.findByRole('link', { name: newest.title }, LOADED);
     expect(shown.address).toBe('/');
   });
 });
