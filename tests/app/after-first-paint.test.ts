@@ -22,4 +22,13 @@ describe('afterFirstPaint', () => {
     await afterFirstPaint();
     expect(frame).not.toHaveBeenCalled();
   });
+
+  it('does not wait for a frame that never comes (a tab hidden after the page started)', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', vi.fn());
+    const waiting = afterFirstPaint();
+    await vi.advanceTimersByTimeAsync(250);
+    await expect(waiting).resolves.toBeUndefined();
+    vi.useRealTimers();
+  });
 });
