@@ -2,7 +2,6 @@ import { hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { keepAnswersSentWithPage } from '@/api/answers-for-service-worker';
-import { afterFirstPaint } from '@/app/after-first-paint';
 import { App } from '@/app/app';
 import { readPageState } from '@/app/page-state';
 import { prefetchFirstView } from '@/app/prefetch-feed';
@@ -31,7 +30,6 @@ if (pageState) {
   if (pageState.choices) renderWithChoices(pageState.choices);
   hydrate(queryClient, pageState.queries);
   keepAnswersSentWithPage(pageState.answered.map((path) => new URL(path, window.location.href).href));
-  await afterFirstPaint();
   hydrateRoot(root, app, {
     // A reader whose choices on this device differ from what the server knew (kept before the cookie existed, or
     // not in it): the browser renders the page afresh, which is correct, only slower.

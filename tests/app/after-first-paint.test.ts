@@ -1,4 +1,5 @@
-// Hydration waits for the browser's first paint of the server's HTML (app/after-first-paint.ts, used by main.tsx).
+// The app's code waits for the browser's first paint of the server's HTML (app/after-first-paint.ts, used by the
+// page's start script, app/start-after-paint.ts).
 import { describe, expect, it, vi } from 'vitest';
 import { afterFirstPaint } from '@/app/after-first-paint';
 
