@@ -11,6 +11,27 @@ import { SlowestFirstSequencer } from './tests/slowest-first-sequencer.ts';
 
 const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 
+/** A small script of the page built on its own (no shared chunks), minified, named by its content's hash. */
+async function buildPageScript(entry: string, name: string, format: 'iife' | 'es'): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias: { '@': srcDir } },
+    build: {
+      write: false,
+      lib: { entry, formats: [format], name, fileName: name },
+      // Library builds keep an ES module's whitespace; these are a page's scripts, not libraries.
+      rolldownOptions: { output: { minify: true } },
+    },
+  });
+  const output = Array.isArray(result) ? result[0] : result;
+  if (!output || !('output' in output)) throw new Error(`${entry} did not build`);
+  return output.output[0].code;
+}
+
+const hashedName = (name: string, code: string) =>
+  `assets/${name}-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+
 /**
  * The reader's theme and text size must be on <html> before the first paint, and the CSP forbids inline scripts:
  * src/app/display-boot.ts is built on its own into a tiny classic script (not a module, so it blocks rendering in
@@ -27,16 +48,8 @@ function displayBootScript(): Plugin {
     },
     async buildStart() {
       if (this.environment.mode !== 'build') return;
-      const result = await build({
-        configFile: false,
-        logLevel: 'silent',
-        resolve: { alias: { '@': srcDir } },
-        build: { write: false, minify: true, lib: { entry, formats: ['iife'], name: 'displayBoot' } },
-      });
-      const output = Array.isArray(result) ? result[0] : result;
-      if (!output || !('output' in output)) throw new Error(`${entry} did not build`);
-      const code = output.output[0].code;
-      fileName = `assets/display-boot-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+      const code = await buildPageScript(entry, 'displayBoot', 'iife');
+      fileName = hashedName('display-boot', code);
       this.emitFile({ type: 'asset', fileName, source: code });
     },
     transformIndexHtml: () => [
@@ -46,6 +59,46 @@ function displayBootScript(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * The app's code is evaluated after the first paint (src/app/start-after-paint.ts): the built index.html preloads the
+ * app's entry chunk (marked data-app-entry) and its module script is that small script, built on its own, which
+ * imports the entry once the browser has painted. In the dev server the app's entry loads as it is.
+ */
+function startAfterPaintScript(): Plugin {
+  const entry = 'src/app/start-after-paint.ts';
+  let fileName = '';
+  let base = '/';
+  return {
+    name: 'start-after-paint-script',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    async buildStart() {
+      const code = await buildPageScript(entry, 'start', 'es');
+      fileName = hashedName('start', code);
+      this.emitFile({ type: 'asset', fileName, source: code });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      // Every module script the build put in the page (the app's chunk and the bundler's runtime it imports) becomes
+      // a preload; the app's chunk, named last, is the one the start script imports.
+      handler(html) {
+        const scripts = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>/g)];
+        const app = scripts.at(-1)?.[1];
+        if (!app) throw new Error('index.html has no module script for the start script to load');
+        let page = html;
+        for (const [tag, src] of scripts)
+          page = page.replace(
+            tag,
+            `<link rel="modulepreload" crossorigin href="${src}"${src === app ? ' data-app-entry' : ''}>`,
+          );
+        return page.replace('</head>', `<script type="module" crossorigin src="${base}${fileName}"></script></head>`);
+      },
+    },
   };
 }
 
@@ -108,6 +161,7 @@ export default defineConfig(({ mode, isSsrBuild }) => ({
     : [
         react(),
         displayBootScript(),
+        startAfterPaintScript(),
         // The service worker and the web app manifest, written by `vite build` only (never by the dev server).
         VitePWA(serviceWorkerOptions(loadEnv(mode, process.cwd(), 'VITE_').VITE_API_BASE_URL)),
         // Assets compressed once, at the strongest settings, for the production server to send as they are.
