@@ -102,7 +102,12 @@ const keptPageWithoutState = {
   cachedResponseWillBeUsed: async ({ request, cachedResponse }: { request: Request; cachedResponse?: Response }) => {
     if (!cachedResponse) return null;
     const html = await cachedResponse.clone().text();
-    for (const [, src] of html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g)) {
+    // Its module scripts and the code they import (the start script imports the preloaded app entry).
+    const code = [
+      ...html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g),
+      ...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+)"/g),
+    ];
+    for (const [, src] of code) {
       if (!(await caches.match(new URL(src!, request.url).href))) return null;
     }
     return cachedResponse;
