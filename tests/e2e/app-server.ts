@@ -80,7 +80,24 @@ export async function publishStory(
 /** Until the app's service worker has taken the page and holds the news it showed (handed over by the app). */
 export async function untilServedByWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForFunction(async () => Boolean(await caches.match('/api/articles?limit=20')));
+  await untilCached(page, '/api/articles?limit=20');
+}
+
+/**
+ * Until the worker's caches hold an answer for `path` (one whose text contains `containing`, when given). Polled from
+ * here: Playwright's waitForFunction takes an async predicate's promise for a truthy answer and returns at once.
+ */
+export async function untilCached(page: Page, path: string, containing = ''): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([where, text]) => (await (await caches.match(where!))?.text())?.includes(text!) ?? false,
+          [path, containing],
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
 /**

@@ -11,7 +11,7 @@ import { createEmbeddedBackend, type EmbeddedBackend } from '@/backend/embedded/
 import { createProductionServer } from '@/server/production-server';
 import { articlesNewestFirst } from '../helpers/fixtures';
 import { SAMPLE_DATA_DIR } from '../helpers/fixtures';
-import { publishStory, startAppServer, untilServedByWorker, type AppServer } from './app-server';
+import { publishStory, startAppServer, untilCached, untilServedByWorker, type AppServer } from './app-server';
 import { setUpChromium } from './browser';
 
 const { openPage } = setUpChromium();
@@ -110,8 +110,8 @@ describe('offline after a first visit that left the feed at once', () => {
     const { apiRequests } = app;
     app = undefined;
     await context.setOffline(true);
-    await page.waitForFunction(async (id) => Boolean(await caches.match(`/api/articles/${id}`)), second.id);
-    await page.waitForFunction(async () => Boolean(await caches.match('/api/articles?limit=20')));
+    await untilCached(page, `/api/articles/${second.id}`);
+    await untilCached(page, '/api/articles?limit=20');
     // The browser never asked for the feed or the topics (checks for newer stories aside): they came with the page,
     // and were not asked again for the worker.
     expect(apiRequests).toContain(`/api/articles/${second.id}`);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createEmbeddedBackend, type EmbeddedBackend } from '@/backend/embedded/embedded-backend';
 import { createProductionServer } from '@/server/production-server';
 import { articlesNewestFirst, copyOfSampleData } from '../helpers/fixtures';
-import { publishStory, untilServedByWorker } from './app-server';
+import { publishStory, untilCached, untilServedByWorker } from './app-server';
 import { setUpChromium } from './browser';
 
 const { openPage } = setUpChromium();
@@ -59,15 +59,12 @@ describe('a returning reader (service worker in control)', () => {
     expect(feedHtml).toContain('id="page-state"');
     await page.getByRole('link', { name: story.title }).waitFor();
     // The answers the page was rendered from go to the worker's caches, as the API's own (nothing asked again).
-    await page.waitForFunction(
-      async (id) => (await (await caches.match('/api/articles?limit=20'))?.text())?.includes(id) ?? false,
-      story.id,
-    );
+    await untilCached(page, '/api/articles?limit=20', story.id);
     const article = await page.goto(`${url}/news/${story.id}`);
     expect(article?.fromServiceWorker()).toBe(true);
     expect(await article!.text()).toContain(story.title);
     await page.getByRole('heading', { level: 1, name: story.title }).waitFor();
-    await page.waitForFunction(async (id) => Boolean(await caches.match(`/api/articles/${id}`)), story.id);
+    await untilCached(page, `/api/articles/${story.id}`);
 
     // No network at all: the browser offline, and the server gone (so the worker's own requests fail too).
     await server!.close();
