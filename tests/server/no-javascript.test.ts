@@ -10,8 +10,7 @@ import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backe
 import { DEFAULT_PAGE_SIZE } from '@/contract/paging';
 import { buildRateTable, convertRounded, formatAmount } from '@/features/converter/money';
 import { createProductionServer } from '@/server/production-server';
-import { encodeChoices } from '@/stores/choices-cookie';
-import { EVERY_SOURCE } from '@/stores/source-filter-storage';
+import { choicesCookie } from '../helpers/choices-cookie';
 import { articlesNewestFirst, sampleData } from '../helpers/fixtures';
 
 let server: FastifyInstance;
@@ -151,17 +150,7 @@ describe('the converter’s last pair', () => {
   it('comes with the reader’s cookie, so the server’s page shows it; the address still wins', async () => {
     const table = buildRateTable(await rates());
     const [from, to, other] = [table.currencies[2]!, table.currencies[3]!, table.currencies[4]!];
-    const cookie = `an-choices=${encodeChoices({
-      topics: null,
-      sources: EVERY_SOURCE,
-      muted: {},
-      theme: 'system',
-      textSize: 'medium',
-      timeZone: 'agency',
-      density: 'summaries',
-      zone: null,
-      converterPair: { from: from.code, to: to.code },
-    })}`;
+    const cookie = choicesCookie({ converterPair: { from: from.code, to: to.code } });
     const html = await page('/converter?amount=10', { cookie });
     expect(html).toMatch(new RegExp(`name="from" value="${from.code} — ${from.name}"`));
     expect(html).toContain(`${formatAmount(convertRounded('10', from, to), to.code)} ${to.code}`);

@@ -10,8 +10,7 @@ import type { Backend } from '@/backend/ports';
 import type { Article } from '@/contract/news';
 import { pageStream, type PageEncoding } from '@/server/page-rendering';
 import { createProductionServer } from '@/server/production-server';
-import { encodeChoices } from '@/stores/choices-cookie';
-import { EVERY_SOURCE } from '@/stores/source-filter-storage';
+import { choicesCookie } from '../helpers/choices-cookie';
 import { articlesNewestFirst, sampleData } from '../helpers/fixtures';
 import { distFolder } from './render-dist';
 
@@ -150,16 +149,7 @@ describe('revalidation', () => {
 
   it('renders again for another reader’s choices, a new minute, or a new story', async () => {
     const tag = (await get('/')).headers.etag as string;
-    const cookie = `an-choices=${encodeChoices({
-      topics: null,
-      sources: EVERY_SOURCE,
-      muted: {},
-      theme: 'dark',
-      textSize: 'medium',
-      timeZone: 'agency',
-      density: 'summaries',
-      zone: null,
-    })}`;
+    const cookie = choicesCookie({ theme: 'dark' });
     const theirs = await get('/', { 'if-none-match': tag, cookie });
     expect(theirs.statusCode).toBe(200);
     expect(theirs.headers.etag).not.toBe(tag);

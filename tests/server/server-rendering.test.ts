@@ -6,8 +6,7 @@ import { createEmbeddedBackendFromData } from '@/backend/embedded/embedded-backe
 import { sortNewestFirst } from '@/backend/feed-cursor';
 import type { Backend } from '@/backend/ports';
 import { createProductionServer } from '@/server/production-server';
-import { encodeChoices } from '@/stores/choices-cookie';
-import { EVERY_SOURCE } from '@/stores/source-filter-storage';
+import { choicesCookie } from '../helpers/choices-cookie';
 import { articlesNewestFirst, sampleData, topicName } from '../helpers/fixtures';
 import { distFolder } from './render-dist';
 
@@ -92,16 +91,7 @@ describe('server-rendered pages', () => {
 
   it("renders the feed with the reader's topic filter and theme from their cookie, for them alone", async () => {
     const topic = sampleData.topics[0]!.id;
-    const cookie = `an-choices=${encodeChoices({
-      topics: [topic],
-      sources: EVERY_SOURCE,
-      muted: {},
-      theme: 'dark',
-      textSize: 'large',
-      timeZone: 'agency',
-      density: 'summaries',
-      zone: 'Europe/Paris',
-    })}`;
+    const cookie = choicesCookie({ topics: [topic], theme: 'dark', textSize: 'large', zone: 'Europe/Paris' });
     const response = await get('/', { cookie });
     expect(response.statusCode).toBe(200);
     expect(response.body).toMatch(/<html[^>]* data-theme="dark" data-text-size="large"/);
@@ -124,16 +114,7 @@ describe('server-rendered pages', () => {
       serverRendering: true,
     });
     try {
-      const cookie = `an-choices=${encodeChoices({
-        topics: null,
-        sources: { keep: ['wire-two'], drop: [] },
-        muted: {},
-        theme: 'system',
-        textSize: 'medium',
-        timeZone: 'agency',
-        density: 'summaries',
-        zone: null,
-      })}`;
+      const cookie = choicesCookie({ sources: { keep: ['wire-two'], drop: [] } });
       const response = await sourced.inject({ method: 'GET', url: '/', headers: { cookie } });
       expect(response.statusCode).toBe(200);
       const newest = sortNewestFirst(wired);
