@@ -129,6 +129,7 @@ export interface SoakResult {
   /** How the slow clients' connections ended: by status answered, or still open when the soak ended. */
   slowClientEndings: Record<string, number>;
   rssBefore: number;
+  rssUnderLoadSamples: number[];
   rssUnderLoad: number;
   rssAfter: number;
   seconds: number;
@@ -147,12 +148,25 @@ export async function soak(distDir: string, dataDir: string, seconds = 60): Prom
     const port = Number(new URL(origin).port);
     const slow = Promise.all(Array.from({ length: SLOW_CLIENTS }, (_, i) => slowClient(port, i % 3, until, counts)));
     await sleep(1000); // the slow clients in place first
+    // The process's memory every 5 s under load: a leak keeps growing, the heap and caches filling up level off.
+    const rssUnderLoadSamples: number[] = [];
+    const sampler = setInterval(() => rssUnderLoadSamples.push(rssMB(child)), 5000);
     const loaded = await load(origin, requests, seconds - 2);
+    clearInterval(sampler);
     await slow;
     const rssUnderLoad = rssMB(child);
     await sleep(5000);
     const rssAfter = rssMB(child);
-    return { alone, loaded, slowClientEndings: counts, rssBefore, rssUnderLoad, rssAfter, seconds };
+    return {
+      alone,
+      loaded,
+      slowClientEndings: counts,
+      rssBefore,
+      rssUnderLoadSamples,
+      rssUnderLoad,
+      rssAfter,
+      seconds,
+    };
   } finally {
     child.kill();
     rmSync(cwd, { recursive: true, force: true });

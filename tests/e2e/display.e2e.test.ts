@@ -2,7 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readDataFolder } from '@/backend/embedded/news-data';
 import { sortNewestFirst } from '@/backend/feed-cursor';
-import { expectNoAxeViolations, setUpChromium, untilHydrated } from './browser';
+import { expectNoAxeViolations, setUpChromium } from './browser';
+import { untilHydrated } from './until-hydrated';
 
 const data = readDataFolder('mock-data');
 const newestFirst = sortNewestFirst(data.articles);
