@@ -104,8 +104,12 @@ export function readChoicesCookie(cookieHeader: string | undefined, now = Date.n
   };
 }
 
+let deviceZone: string | undefined;
+
 /** The choices in the stores now. */
 function currentChoices(): ReaderChoices {
+  // A formatter costs a few ms on a slow phone, and this runs on every change of the stores.
+  deviceZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone;
   const { theme, textSize } = useDisplayStore.getState();
   const { timeZone, density } = useReadingPrefsStore.getState();
   return {
@@ -116,7 +120,7 @@ function currentChoices(): ReaderChoices {
     textSize,
     timeZone,
     density,
-    zone: new Intl.DateTimeFormat().resolvedOptions().timeZone,
+    zone: deviceZone,
     converterPair: { from: useConverterStore.getState().from, to: useConverterStore.getState().to },
   };
 }

@@ -1,6 +1,6 @@
 // The pair's rate history over a chosen period: period buttons, then the chart (or why there is none).
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { rateQueries } from '@/api/rates';
 import { Button } from '@/components/button';
 import { QueryError } from '@/components/query-error';
@@ -27,7 +27,8 @@ interface Props {
   onRangeChange: (range: ChartRange) => void;
 }
 
-export function RateChartSection({ from, to, table, range, onRangeChange }: Props) {
+/** Rendered again only when its props change: typing an amount changes none of them. */
+export const RateChartSection = memo(function RateChartSection({ from, to, table, range, onRangeChange }: Props) {
   const titleId = useId();
   const end = table.date;
   const start = addDays(end, -RANGE_DAYS[range]);
@@ -88,4 +89,4 @@ export function RateChartSection({ from, to, table, range, onRangeChange }: Prop
       )}
     </section>
   );
-}
+});

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { formatDayKey } from '@/contract/day-key';
 import { agencyDayKey } from '@/lib/agency-time';
 import { daysBetween, STALE_AFTER_DAYS } from './dates';
 import type { RateTable } from './money';
 
 /** Where the rates come from and how old they are: a visible warning once they are more than a few days old. */
-export function RateSource({ table }: { table: RateTable }) {
+export const RateSource = memo(function RateSource({ table }: { table: RateTable }) {
   const age = daysBetween(table.date, agencyDayKey(new Date()));
   return (
     <>
@@ -22,4 +23,4 @@ export function RateSource({ table }: { table: RateTable }) {
       </p>
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { Button } from '@/components/button';
 import { CopyButton } from './copy-button';
 import { CurrencyPicker } from './currency-picker';
@@ -13,8 +13,9 @@ interface Props {
   onToggleFavourite: (code: string) => void;
 }
 
-/** "More currencies": the same amount in each currency the reader added, favourites first. */
-export function TargetList({ table, converter, favourites, onToggleFavourite }: Props) {
+/** "More currencies": the same amount in each currency the reader added, favourites first. Rendered again only when
+ * its props change (the page passes it the amount deferred, so a keystroke paints the pair first). */
+export const TargetList = memo(function TargetList({ table, converter, favourites, onToggleFavourite }: Props) {
   const titleId = useId();
   const [adding, setAdding] = useState(false);
   const chosen = converter.targets;
@@ -79,4 +80,4 @@ export function TargetList({ table, converter, favourites, onToggleFavourite }: 
       )}
     </section>
   );
-}
+});
