@@ -29,7 +29,10 @@ async function startServer(distDir: string, dataDir: string) {
   const serverDir = await buildForNode('src/server/start.ts', async (outDir) => outDir);
   const child = spawn(process.execPath, [path.join(serverDir, 'start.js')], {
     cwd,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    // As the README advises for a Linux host: with glibc's default, each thread that compresses keeps an arena of
+    // its own, and the process's RSS held what they had freed (298 -> 424 MB over a 180 s soak, while the JS heap
+    // after a full collection stayed at 90 MB); with two arenas it went back to 293 MB from 267 after 120 s.
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
