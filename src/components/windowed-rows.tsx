@@ -2,7 +2,7 @@
 // Rows are absolutely placed inside a box as tall as the whole list; each is measured as it renders (and again
 // when it grows, e.g. an expanded article), and the measurements and the first row on screen are remembered for the
 // history entry: Back puts that row exactly where it was.
-import { defaultRangeExtractor, measureElement as measureInPage, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigationType } from 'react-router';
 import type { ListAnchor, ListMemory } from '@/lib/scroll-restoration';
@@ -46,9 +46,8 @@ export default function WindowedRows<Row>({
   // the list then scrolls by as much, so what the reader is looking at stays put.
   const onScreen = useRef<(ListAnchor & { index: number }) | null>(null);
 
-  // The same function for the same rows: the virtualizer places every row again, from the first, whenever it
-  // changes (with a new one on each render, all 5,000 of a long feed on every frame of a scroll: ~1 s of a 10 s run).
-  const noting = useRef(false);
+  // The same function for the same rows: whenever it changes, the virtualizer places every row again from the first
+  // (with a new one on each render, all 5,000 rows of a long feed on every render while scrolling, seen in a profile).
   const getItemKey = useCallback((index: number) => rowKey(rows[index]!), [rows, rowKey]);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
@@ -56,17 +55,6 @@ export default function WindowedRows<Row>({
     estimateSize: (index) => sizes.get(rowKey(rows[index]!)) ?? estimateHeight(rows[index]!),
     overscan: 8,
     scrollMargin,
-    // A row that mounts is measured at once, a forced layout each (about 50 ms for a screenful as the feed turned
-    // windowed, unthrottled): a height noted already (the plain rows' before the switch, an earlier render's) stands
-    // until the row's ResizeObserver reports, after that layout and before the paint. (Estimates for the rows not
-    // measured yet made more long tasks: each correction lays the list out again.)
-    measureElement: (element, entry, instance) => {
-      if (!entry) {
-        const known = sizes.get(String(instance.options.getItemKey(instance.indexFromElement(element))));
-        if (known !== undefined) return known;
-      }
-      return measureInPage(element, entry, instance);
-    },
     // The heading of the first rows rendered stays rendered too, even when it has scrolled far above them.
     rangeExtractor: (range) => {
       const indexes = defaultRangeExtractor(range);
@@ -75,27 +63,18 @@ export default function WindowedRows<Row>({
       while (heading >= 0 && !isHeading(rows[heading]!)) heading--;
       return heading < 0 || indexes.includes(heading) ? indexes : [heading, ...indexes];
     },
-    // Note the heights of the rows on screen (measured by now) and the first of them, for the history entry: once for
-    // all the changes of a task. Each row measured as it mounts is a change, and listing the rows on screen after each
-    // one placed every row below it again (most of a long feed's scrolling time, profiled).
+    // Note the heights of the rows on screen (measured by now) and the first of them, for the history entry.
     onChange: (instance) => {
-      if (noting.current) return;
-      noting.current = true;
-      queueMicrotask(() => {
-        noting.current = false;
-        // The virtualizer's own note of the scroll: reading window.scrollY here forced a layout after every change.
-        const top = (instance.scrollOffset ?? window.scrollY) - instance.options.scrollMargin;
-        let anchor: (ListAnchor & { index: number }) | null = null;
-        for (const item of instance.getVirtualItems()) {
-          sizes.set(String(item.key), item.size);
-          if (!anchor && item.end > top)
-            anchor = { key: String(item.key), offset: item.start - top, index: item.index };
-        }
-        if (anchor && !settling.current) {
-          memory.setAnchor({ key: anchor.key, offset: anchor.offset });
-          onScreen.current = anchor;
-        }
-      });
+      const top = window.scrollY - instance.options.scrollMargin;
+      let anchor: (ListAnchor & { index: number }) | null = null;
+      for (const item of instance.getVirtualItems()) {
+        sizes.set(String(item.key), item.size);
+        if (!anchor && item.end > top) anchor = { key: String(item.key), offset: item.start - top, index: item.index };
+      }
+      if (anchor && !settling.current) {
+        memory.setAnchor({ key: anchor.key, offset: anchor.offset });
+        onScreen.current = anchor;
+      }
     },
   });
 
