@@ -80,8 +80,8 @@ const scenarios: Record<string, Scenario> = {
     const page = await openThrottled(browser, `${baseUrl}/converter`, rate);
     const amount = page.getByRole('textbox', { name: 'Amount', exact: true });
     await amount.waitFor();
-    // The clear is part of what is measured: its event (the Delete that fill('') presses) is reported after the next
-    // paint, so reset before it, it was counted in some runs and not in others.
+    // The clear is measured too: its event (fill('') presses Delete) is reported after the next paint, so with the
+    // clear before the reset it was counted in some runs and not in others.
     const ms = await worstInteraction(page, async () => {
       await amount.fill('');
       await amount.pressSequentially('12345.67', { delay: 60 });
